@@ -1,0 +1,15 @@
+/** Jest: ts-jest over one test tree (tests/), mirroring src/. Browser tests live in tests/e2e and run separately. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/", "<rootDir>/tests/real/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: false }],
+  },
+  moduleNameMapper: {
+    "^@microsoft/app-manifest$": "<rootDir>/tests/support/app-manifest-stub.js",
+    "^uuid$": "<rootDir>/tests/support/uuid-stub.js",
+  },
+  setupFiles: ["<rootDir>/tests/support/custom-functions-global.ts"],
+};
