@@ -1,1 +1,40 @@
-export const placeholder = 1;
+// `qualis <command>`: the add-in's engine from a terminal. Each command lives in its own module.
+import { runDemo } from "./demo-command";
+import { runValidate } from "./validate-command";
+
+export type CommandIO = { out: (line: string) => void; err: (line: string) => void };
+
+const consoleIO: CommandIO = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+const USAGE = `Usage: qualis <command> [options]
+
+Commands:
+  demo [--out FILE] [--seed N] [--count N] [--as-of YYYY-MM-DD]
+        Write the deterministic demo universe as a snapshot (default: stdout).
+  validate FILE
+        Check a snapshot file against the schema; print every problem with its JSON path.
+`;
+
+export async function main(argv: string[], io: CommandIO = consoleIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "demo":
+        return await runDemo(rest, io);
+      case "validate":
+        return await runValidate(rest, io);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(`qualis: unknown command '${command}'.\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    io.err(`qualis ${command}: ${(e as Error).message}`);
+    return 1;
+  }
+}

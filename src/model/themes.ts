@@ -1,4 +1,5 @@
-// The structural themes of the thesis. Which industries map to them is one table (THEME_RULES), editable here.
+// The structural themes of the thesis. Which industries map to them is one table, THEME_RULES in theme-rules.ts:
+// edit it there (and only there).
 export const THEMES = [
   { id: "industrial_investment", label: "Domestic industrial investment" },
   { id: "electrification", label: "Electrification" },

@@ -1,0 +1,79 @@
+// Between the wire format (snapshot-schema.ts) and the in-memory Universe the model works on.
+import { FUNDAMENTAL_FIELDS, type Fundamentals } from "../model/fundamentals";
+import type { Company, FinancialPeriod, FiscalYear, Universe } from "../model/types";
+import type { ThemeId } from "../model/themes";
+import { SCHEMA_VERSION, type CompanyWire, type SnapshotWire } from "./snapshot-schema";
+
+function toValues(v: readonly (number | null)[]): Fundamentals {
+  const out = {} as Fundamentals;
+  for (let i = 0; i < FUNDAMENTAL_FIELDS.length; i++) out[FUNDAMENTAL_FIELDS[i]!] = v[i] ?? null;
+  return out;
+}
+
+function fromValues(values: Fundamentals): (number | null)[] {
+  return FUNDAMENTAL_FIELDS.map((f) => values[f]);
+}
+
+function decodeCompany(c: CompanyWire): Company {
+  const ttm: FinancialPeriod | null = c.ttm ? { end: c.ttm.end, values: toValues(c.ttm.v) } : null;
+  const years: FiscalYear[] = c.years.map((y) => ({ fiscalYear: y.fy, end: y.end, values: toValues(y.v) }));
+  return {
+    ticker: c.ticker,
+    name: c.name,
+    cik: c.cik,
+    sector: c.sector,
+    industry: c.industry,
+    sic: c.sic,
+    themes: c.themes as ThemeId[],
+    price: c.price,
+    sharesOutstanding: c.sharesOutstanding,
+    marketCap: c.marketCap,
+    marketCapEstimated: c.marketCapEstimated,
+    weight: c.weight,
+    volatility: c.volatility,
+    membership: c.membership,
+    ttm,
+    years,
+  };
+}
+
+export function decodeSnapshot(w: SnapshotWire): Universe {
+  return {
+    schemaVersion: w.schemaVersion,
+    provenance: w.provenance,
+    index: w.index,
+    companies: w.companies.map(decodeCompany),
+  };
+}
+
+export function encodeSnapshot(u: Universe): SnapshotWire {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    provenance: u.provenance,
+    index: u.index,
+    fundamentalFields: [...FUNDAMENTAL_FIELDS],
+    companies: u.companies.map((c) => ({
+      ticker: c.ticker,
+      name: c.name,
+      cik: c.cik,
+      sector: c.sector,
+      industry: c.industry,
+      sic: c.sic,
+      themes: c.themes,
+      price: c.price,
+      sharesOutstanding: c.sharesOutstanding,
+      marketCap: c.marketCap,
+      marketCapEstimated: c.marketCapEstimated,
+      weight: c.weight,
+      volatility: c.volatility,
+      membership: c.membership,
+      ttm: c.ttm ? { end: c.ttm.end, v: fromValues(c.ttm.values) } : null,
+      years: c.years.map((y) => ({ fy: y.fiscalYear, end: y.end, v: fromValues(y.values) })),
+    })),
+  };
+}
+
+/** The snapshot as the compact JSON text that is shipped and served. */
+export function serializeSnapshot(u: Universe): string {
+  return JSON.stringify(encodeSnapshot(u));
+}

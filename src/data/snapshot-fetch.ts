@@ -1,0 +1,88 @@
+// Fetching a snapshot over the network: https only (plain http to localhost only in development builds), a
+// timeout, a size cap read as it streams, and plain-words errors for everything that can go wrong.
+export interface FetchOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  allowLocalhostHttp?: boolean;
+  fetchImpl?: typeof fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** A 2,000-company snapshot is ~1.5 MB; 40 MB leaves room for 20,000 names and refuses anything absurd. */
+export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
+
+export class SnapshotFetchError extends Error {}
+
+export function checkSnapshotUrl(raw: string, allowLocalhostHttp: boolean): { ok: true; url: URL } | { ok: false; message: string } {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { ok: false, message: `'${raw}' is not a web address. Enter a full https:// URL.` };
+  }
+  const local = url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]";
+  if (url.protocol === "https:") return { ok: true, url };
+  if (url.protocol === "http:" && local && allowLocalhostHttp) return { ok: true, url };
+  return {
+    ok: false,
+    message: `Only https:// addresses are allowed for snapshot data (got ${url.protocol}//${url.host}).`,
+  };
+}
+
+const JSON_TYPES = /^(application\/(json|octet-stream|[\w.+-]*\+json)|text\/(json|plain))\b/i;
+
+export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): Promise<string> {
+  const checked = checkSnapshotUrl(raw, opts.allowLocalhostHttp ?? false);
+  if (!checked.ok) throw new SnapshotFetchError(checked.message);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const doFetch = opts.fetchImpl ?? fetch;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    let res: Response;
+    try {
+      res = await doFetch(checked.url.href, { signal: controller.signal, cache: "no-cache", credentials: "omit" });
+    } catch (e) {
+      if (controller.signal.aborted) throw new SnapshotFetchError(`No answer from ${checked.url.host} within ${timeoutMs / 1000} s.`);
+      throw new SnapshotFetchError(`Could not reach ${checked.url.host}: ${(e as Error).message}. Check the address and your connection.`);
+    }
+    if (!res.ok) throw new SnapshotFetchError(`The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} for ${checked.url.href}.`);
+    const type = res.headers.get("content-type") ?? "";
+    if (type && !JSON_TYPES.test(type)) {
+      throw new SnapshotFetchError(`The server sent ${type.split(";")[0]}, not JSON: is ${checked.url.href} the snapshot file?`);
+    }
+    const declared = Number(res.headers.get("content-length") ?? "NaN");
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      throw new SnapshotFetchError(`The snapshot is ${(declared / 1e6).toFixed(1)} MB, over the ${(maxBytes / 1e6).toFixed(0)} MB limit.`);
+    }
+    return await readCapped(res, maxBytes, controller, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readCapped(res: Response, maxBytes: number, controller: AbortController, timeoutMs: number): Promise<string> {
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder("utf-8", { fatal: false });
+  let size = 0;
+  let text = "";
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        controller.abort();
+        throw new SnapshotFetchError(`The snapshot is larger than the ${(maxBytes / 1e6).toFixed(0)} MB limit; refused.`);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (e) {
+    if (e instanceof SnapshotFetchError) throw e;
+    if (controller.signal.aborted) throw new SnapshotFetchError(`The download did not finish within ${timeoutMs / 1000} s.`);
+    throw new SnapshotFetchError(`The download was cut off: ${(e as Error).message}.`);
+  }
+  return text + decoder.decode();
+}

@@ -1,0 +1,238 @@
+// The one loaded universe of the runtime. A new snapshot replaces the current one only after it has been parsed
+// and validated in full, so a cell never sees a half-loaded universe; a refused snapshot leaves the last good one
+// in use and is remembered as `lastFailure` for the pane and QUALIS.AS_OF(). Loads run one at a time, in order.
+import type { Universe } from "../model/types";
+import type { KeyValueStorage } from "./key-value-storage";
+import { encodeSnapshot } from "./snapshot-codec";
+import { parseSnapshot, summarizeProblems, validateSnapshot, type SnapshotProblem, type SnapshotResult } from "./snapshot-validate";
+
+export type SourceSpec =
+  | { kind: "demo" }
+  | { kind: "url"; url: string }
+  | { kind: "holdings"; fileName: string };
+
+export interface LoadedUniverse {
+  universe: Universe;
+  source: SourceSpec;
+  /** ISO time the snapshot was accepted. */
+  loadedAt: string;
+  /** Counts accepted snapshots in this runtime: 1 for the first. */
+  generation: number;
+  /** True when restored from the persisted last-good cache rather than fetched now. */
+  fromCache: boolean;
+}
+
+export interface LoadFailure {
+  source: SourceSpec;
+  at: string;
+  message: string;
+  problems: SnapshotProblem[];
+}
+
+export type LoadOutcome = { ok: true; loaded: LoadedUniverse } | { ok: false; failure: LoadFailure };
+
+export interface StoreDeps {
+  storage: KeyValueStorage;
+  /** The bundled demo snapshot's text. */
+  bundled: () => Promise<string>;
+  /** Fetches a snapshot URL's text (https rules, timeouts and size caps live there). */
+  fetchText: (url: string) => Promise<string>;
+  now?: () => Date;
+}
+
+export const STORAGE_KEYS = {
+  source: "qualis.source.v1",
+  lastGood: "qualis.lastGood.v1",
+} as const;
+
+interface PersistedSnapshot {
+  source: SourceSpec;
+  loadedAt: string;
+  text: string;
+}
+
+export function describeSource(s: SourceSpec): string {
+  switch (s.kind) {
+    case "demo":
+      return "bundled demo universe";
+    case "url":
+      return s.url;
+    case "holdings":
+      return `holdings file ${s.fileName}`;
+  }
+}
+
+export type StoreListener = (store: UniverseStore) => void;
+
+export class UniverseStore {
+  private loaded: LoadedUniverse | null = null;
+  private failure: LoadFailure | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+  private listeners = new Set<StoreListener>();
+  private generation = 0;
+  private initialised: Promise<void> | null = null;
+  private readonly now: () => Date;
+  /** Notes for the user about things that went wrong outside a load (a corrupt cache that was discarded). */
+  readonly notices: string[] = [];
+
+  constructor(private readonly deps: StoreDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  get current(): LoadedUniverse | null {
+    return this.loaded;
+  }
+
+  get lastFailure(): LoadFailure | null {
+    return this.failure;
+  }
+
+  subscribe(fn: StoreListener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /**
+   * Starts the runtime's universe: the persisted last-good snapshot first (so an offline workbook computes at
+   * once), then the chosen source. Idempotent.
+   */
+  init(): Promise<void> {
+    this.initialised ??= this.enqueue(async () => {
+      const chosen = await this.readChosenSource();
+      await this.restoreCache(chosen);
+      await this.loadNow(chosen);
+    }).then(() => undefined);
+    return this.initialised;
+  }
+
+  /** Resolves once init() has finished: with the universe, or null when nothing could be loaded at all. */
+  async ready(): Promise<LoadedUniverse | null> {
+    await this.init();
+    await this.chain;
+    return this.loaded;
+  }
+
+  /** Loads a source and, when it is good, makes it the chosen source (persisted). */
+  load(source: SourceSpec): Promise<LoadOutcome> {
+    return this.enqueue(() => this.loadNow(source));
+  }
+
+  /** Re-reads the current source (a holdings file cannot be re-read: it was a one-off upload). */
+  refresh(): Promise<LoadOutcome> {
+    const source = this.loaded?.source ?? { kind: "demo" };
+    return this.enqueue(() => this.loadNow(source));
+  }
+
+  /** Loads a universe built in memory (e.g. from a holdings CSV): validated by the same schema as any snapshot. */
+  loadUniverse(universe: Universe, source: SourceSpec): Promise<LoadOutcome> {
+    return this.enqueue(async () => {
+      const wire = encodeSnapshot(universe);
+      return this.accept(source, validateSnapshot(wire), JSON.stringify(wire), false);
+    });
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(task, task);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadNow(source: SourceSpec): Promise<LoadOutcome> {
+    let text: string;
+    try {
+      if (source.kind === "demo") text = await this.deps.bundled();
+      else if (source.kind === "url") text = await this.deps.fetchText(source.url);
+      else {
+        // A holdings upload lives only in the persisted cache; re-reading means re-validating that copy.
+        const cached = await this.readCache();
+        if (!cached || cached.source.kind !== "holdings") throw new Error("The holdings file is no longer stored; load it again.");
+        text = cached.text;
+      }
+    } catch (e) {
+      return this.refuse(source, (e as Error).message, []);
+    }
+    return this.accept(source, parseSnapshot(text), text, false);
+  }
+
+  private async accept(source: SourceSpec, result: SnapshotResult, text: string, fromCache: boolean): Promise<LoadOutcome> {
+    if (!result.ok) return this.refuse(source, `Snapshot refused: ${summarizeProblems(result.problems)}`, result.problems);
+    this.generation += 1;
+    this.loaded = { universe: result.universe, source, loadedAt: this.now().toISOString(), generation: this.generation, fromCache };
+    this.failure = null;
+    if (!fromCache) await this.persist(source, text);
+    this.emit();
+    return { ok: true, loaded: this.loaded };
+  }
+
+  private refuse(source: SourceSpec, message: string, problems: SnapshotProblem[]): LoadOutcome {
+    this.failure = { source, at: this.now().toISOString(), message, problems };
+    this.emit();
+    return { ok: false, failure: this.failure };
+  }
+
+  private emit(): void {
+    for (const fn of this.listeners) {
+      try {
+        fn(this);
+      } catch {
+        // A listener's failure must not stop the others or the load.
+      }
+    }
+  }
+
+  private async persist(source: SourceSpec, text: string): Promise<void> {
+    try {
+      await this.deps.storage.setItem(STORAGE_KEYS.source, JSON.stringify(source));
+      // The demo ships in the bundle; only real data needs a copy to survive going offline.
+      if (source.kind === "demo") await this.deps.storage.removeItem(STORAGE_KEYS.lastGood);
+      else {
+        const record: PersistedSnapshot = { source, loadedAt: this.loaded!.loadedAt, text };
+        await this.deps.storage.setItem(STORAGE_KEYS.lastGood, JSON.stringify(record));
+      }
+    } catch (e) {
+      this.notices.push(`Could not store the snapshot for offline use: ${(e as Error).message}`);
+    }
+  }
+
+  private async readChosenSource(): Promise<SourceSpec> {
+    try {
+      const raw = await this.deps.storage.getItem(STORAGE_KEYS.source);
+      if (!raw) return { kind: "demo" };
+      const s = JSON.parse(raw) as SourceSpec;
+      if (s.kind === "demo" || (s.kind === "url" && typeof s.url === "string") || (s.kind === "holdings" && typeof s.fileName === "string")) return s;
+    } catch {
+      // fall through: an unreadable setting means the default
+    }
+    this.notices.push("The stored data-source setting was unreadable and has been reset to the demo universe.");
+    await this.deps.storage.removeItem(STORAGE_KEYS.source).catch(() => undefined);
+    return { kind: "demo" };
+  }
+
+  private async readCache(): Promise<PersistedSnapshot | null> {
+    const raw = await this.deps.storage.getItem(STORAGE_KEYS.lastGood);
+    if (!raw) return null;
+    const rec = JSON.parse(raw) as PersistedSnapshot;
+    if (!rec || typeof rec.text !== "string" || !rec.source) throw new Error("record incomplete");
+    return rec;
+  }
+
+  private async restoreCache(chosen: SourceSpec): Promise<void> {
+    if (chosen.kind === "demo") return;
+    let rec: PersistedSnapshot | null = null;
+    try {
+      rec = await this.readCache();
+    } catch (e) {
+      this.notices.push(`The stored copy of the last snapshot was unreadable (${(e as Error).message}) and has been discarded.`);
+      await this.deps.storage.removeItem(STORAGE_KEYS.lastGood).catch(() => undefined);
+      return;
+    }
+    if (!rec) return;
+    const result = parseSnapshot(rec.text);
+    if (!result.ok) {
+      this.notices.push(`The stored copy of the last snapshot was damaged (${summarizeProblems(result.problems)}) and has been discarded.`);
+      await this.deps.storage.removeItem(STORAGE_KEYS.lastGood).catch(() => undefined);
+      return;
+    }
+    await this.accept(rec.source, result, rec.text, true);
+  }
+}

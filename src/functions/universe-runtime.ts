@@ -1,0 +1,54 @@
+// The shared runtime's one universe store: functions and task pane read the same instance. Created on first use
+// so tests can put their own store in place first.
+import { engineFor, type Engine } from "../model/engine";
+import { IS_DEV_BUILD } from "../data/build-flags";
+import { runtimeStorage } from "../data/key-value-storage";
+import { fetchSnapshotText } from "../data/snapshot-fetch";
+import { describeSource, UniverseStore, type LoadedUniverse } from "../data/universe-store";
+import { notAvailable } from "./excel-errors";
+
+/** Where the build puts the demo snapshot, relative to the page. */
+export const BUNDLED_SNAPSHOT_PATH = "snapshot/demo.json";
+
+let store: UniverseStore | null = null;
+
+function createBrowserStore(): UniverseStore {
+  return new UniverseStore({
+    storage: runtimeStorage(),
+    bundled: async () => {
+      const url = new URL(BUNDLED_SNAPSHOT_PATH, document.baseURI).href;
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`The bundled demo snapshot could not be read (HTTP ${res.status}).`);
+      return res.text();
+    },
+    fetchText: (url) => fetchSnapshotText(url, { allowLocalhostHttp: IS_DEV_BUILD }),
+  });
+}
+
+export function getStore(): UniverseStore {
+  if (!store) {
+    store = createBrowserStore();
+    void store.init();
+  }
+  return store;
+}
+
+/** Replaces the runtime's store (tests, and the CLI's in-process use). */
+export function setStore(s: UniverseStore): void {
+  store = s;
+}
+
+export type EngineOrError = { ok: true; engine: Engine; loaded: LoadedUniverse } | { ok: false; error: CustomFunctions.Error };
+
+/** Waits for the universe (calls made before it has loaded wait, they do not fail) and returns its engine. */
+export async function currentEngine(): Promise<EngineOrError> {
+  const s = getStore();
+  const loaded = await s.ready();
+  // Read the current snapshot once: a whole range call answers from one snapshot, even if another loads meanwhile.
+  const now = s.current ?? loaded;
+  if (!now) {
+    const why = s.lastFailure ? `${describeSource(s.lastFailure.source)}: ${s.lastFailure.message}` : "no data source could be read.";
+    return { ok: false, error: notAvailable(`No universe is loaded — ${why} Open the Qualis pane to choose a source.`) };
+  }
+  return { ok: true, engine: engineFor(now.universe), loaded: now };
+}

@@ -1,0 +1,44 @@
+// Is a company profitable? Four bases (DESIGN.md §4); a missing input is a failure, never "unprofitable".
+import { freeCashFlow } from "./fundamentals";
+import { failure, type Outcome, success } from "./outcome";
+import { noFundamentals } from "./universe-index";
+import type { Company } from "./types";
+
+export const PROFIT_BASES = ["net_income", "operating_income", "fcf", "consistent"] as const;
+export type ProfitBasis = (typeof PROFIT_BASES)[number];
+export const DEFAULT_PROFIT_BASIS: ProfitBasis = "net_income";
+/** Fiscal years that must all show positive net income on the `consistent` basis. */
+export const CONSISTENT_YEARS = 3;
+
+export function parseProfitBasis(raw: unknown): Outcome<ProfitBasis> {
+  if (raw === undefined || raw === null || raw === "") return success(DEFAULT_PROFIT_BASIS);
+  const key = String(raw).trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const hit = PROFIT_BASES.find((b) => b === key);
+  return hit
+    ? success(hit)
+    : failure("invalid_argument", `Unknown basis '${String(raw)}' — use ${PROFIT_BASES.join(", ")}`);
+}
+
+export function isProfitable(c: Company, basis: ProfitBasis): Outcome<boolean> {
+  if (!c.ttm && c.years.length === 0) return noFundamentals(c);
+  switch (basis) {
+    case "net_income":
+      return positive(c, c.ttm?.values.netIncome ?? null, "trailing net income");
+    case "operating_income":
+      return positive(c, c.ttm?.values.operatingIncome ?? null, "trailing operating income");
+    case "fcf":
+      return positive(c, freeCashFlow(c.ttm?.values), "trailing free cash flow");
+    case "consistent": {
+      const recent = c.years.slice(0, CONSISTENT_YEARS).map((y) => y.values.netIncome);
+      if (recent.length < CONSISTENT_YEARS || recent.some((v) => v === null)) {
+        return failure("insufficient_data", `'${c.ticker}' has fewer than ${CONSISTENT_YEARS} fiscal years of net income in this snapshot`);
+      }
+      return success(recent.every((v) => (v as number) > 0));
+    }
+  }
+}
+
+function positive(c: Company, value: number | null, what: string): Outcome<boolean> {
+  if (value === null) return failure("insufficient_data", `No ${what} for '${c.ticker}' in this snapshot`);
+  return success(value > 0);
+}
