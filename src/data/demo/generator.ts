@@ -403,13 +403,15 @@ export const DEMO_OFF_CALENDAR_SHARE = 0.15;
 /**
  * Total market caps, USD millions: log-normal (median, sigma of the logarithm) truncated to [floor, ceiling], the
  * Russell 3000's smallest member (2024) to roughly the upper band; plus a thin tail up to tailCeiling of companies
- * that have grown since the last reconstitution.
+ * that have grown past the band since the last reconstitution. The tail sets how many demo members graduate at the
+ * next rank day (the late-year one, a month after the demo's date): 1.25% of 2,000 = 25, between the 28 (2024) and
+ * 19 (2025) annual moves and about half of June 2026's roughly doubled count — a half-year's worth at that pace.
  */
 export const DEMO_MARKET_CAP = {
   floor: 150,
   ceiling: 7000,
   tailCeiling: 9500,
-  tailShare: 0.025,
+  tailShare: 0.0125,
   median: 850,
   sigma: 1.05,
 } as const;
