@@ -81,6 +81,7 @@ export const snapshotSchema = z
             annualRankMonth: z.number().int().min(1).max(12),
             lateRankMonth: z.number().int().min(1).max(12).nullable(),
             lateFromYear: z.number().int().min(2000).max(2200),
+            lateEffectiveFriday: z.number().int().min(1).max(4).optional(),
           })
           .strict(),
       })

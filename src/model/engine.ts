@@ -1,38 +1,102 @@
-// Everything the functions, the task pane and the CLI ask of one universe, computed once per universe and cached.
+// Everything the functions, the task pane and the CLI ask of one universe. Cross-sectional results (the quality
+// scores) are computed once per universe, on first use, and cached; graduation probabilities are cached per company
+// and horizon. A lookup after that is a map read.
+import { breakdownRows, type BreakdownRow } from "./breakdown";
 import { FIELD_CATALOGUE, findField, unknownField, type FieldContext, type FieldDef, type FieldValue } from "./catalogue";
-import { failure, type Outcome } from "./outcome";
+import { graduation } from "./graduation";
+import { failure, success, type Outcome } from "./outcome";
+import type { PillarId } from "./pillars";
 import { isProfitable, type ProfitBasis } from "./profitability";
+import { scoreUniverse, type QualityDetail } from "./quality";
 import type { ScreenCriteria } from "./screen";
 import type { Company, Universe } from "./types";
-import { UniverseIndex } from "./universe-index";
+import { noFundamentals, UniverseIndex } from "./universe-index";
+import { hasFundamentals } from "./periods";
 
 export class Engine implements FieldContext {
   readonly index: UniverseIndex;
+  private quality: Map<Company, QualityDetail> | null = null;
+  private readonly graduationCache = new Map<number, Map<Company, Outcome<number>>>();
 
   constructor(readonly universe: Universe) {
     this.index = new UniverseIndex(universe);
   }
 
+  /** Looks a ticker up and answers for the company, or the unknown-ticker failure. */
+  private withCompany<T>(ticker: string, f: (c: Company) => Outcome<T>): Outcome<T> {
+    const c = this.index.find(ticker);
+    return c ? f(c) : this.index.unknownTicker(ticker);
+  }
+
   isProfitable(ticker: string, basis: ProfitBasis): Outcome<boolean> {
-    const c = this.index.company(ticker);
-    return c.ok ? isProfitable(c.value, basis) : c;
+    return this.withCompany(ticker, (c) => isProfitable(c, basis));
   }
 
-  // Placeholders until the scoring engine lands (issue 3): same signatures, typed failures.
-  qualityScore(_c: Company): Outcome<number> {
-    return failure("insufficient_data", "The quality score is not available yet");
+  /** The full quality computation of a company (pillars, metrics, percentiles, F-score, Z″). */
+  qualityDetail(c: Company): QualityDetail {
+    this.quality ??= scoreUniverse(this.universe.companies);
+    const d = this.quality.get(c);
+    if (!d) throw new Error(`'${c.ticker}' is not a company of this universe`);
+    return d;
   }
 
-  graduationProbability(_c: Company, _reconstitutions: number): Outcome<number> {
-    return failure("insufficient_data", "The graduation probability is not available yet");
+  qualityScore(c: Company): Outcome<number> {
+    return this.qualityDetail(c).score;
+  }
+
+  qualityScoreOf(ticker: string): Outcome<number> {
+    return this.withCompany(ticker, (c) => this.qualityScore(c));
+  }
+
+  pillarScore(c: Company, pillar: PillarId): Outcome<number> {
+    const d = this.qualityDetail(c);
+    const p = d.pillars.find((x) => x.spec.id === pillar);
+    if (p && p.score !== null) return success(100 * p.score);
+    if (d.score.ok === false && d.score.kind === "no_fundamentals") return d.score;
+    const why = p ? "none of its metrics is available" : "the pillar does not apply to financials & real estate";
+    return failure("insufficient_data", `No ${pillar.replace(/_/g, " ")} score for '${c.ticker}': ${why} — see QUALIS.SCORE_BREAKDOWN`);
+  }
+
+  graduationProbability(c: Company, reconstitutions: number): Outcome<number> {
+    let cache = this.graduationCache.get(reconstitutions);
+    if (!cache) this.graduationCache.set(reconstitutions, (cache = new Map()));
+    let hit = cache.get(c);
+    if (!hit) {
+      const g = graduation(c, this.universe, reconstitutions);
+      hit = g.ok ? success(g.value.probability) : g;
+      cache.set(c, hit);
+    }
+    return hit;
+  }
+
+  graduationProbabilityOf(ticker: string, reconstitutions: number): Outcome<number> {
+    return this.withCompany(ticker, (c) => this.graduationProbability(c, reconstitutions));
+  }
+
+  /** SCORE_BREAKDOWN: the pillar scores and the metric values behind one quality score, as (label, value) rows. */
+  breakdown(ticker: string): Outcome<BreakdownRow[]> {
+    return this.withCompany(ticker, (c) => (hasFundamentals(c) ? success(breakdownRows(this.qualityDetail(c))) : noFundamentals(c)));
+  }
+
+  /** The share of companies unprofitable on a basis, among those whose profitability on it is known. */
+  unprofitableShare(basis: ProfitBasis): Outcome<number> {
+    let known = 0;
+    let losing = 0;
+    for (const c of this.universe.companies) {
+      const p = isProfitable(c, basis);
+      if (!p.ok) continue;
+      known++;
+      if (!p.value) losing++;
+    }
+    if (known === 0) return failure("no_fundamentals", "No company in this snapshot has the fundamentals to tell whether it is profitable");
+    return success(losing / known);
   }
 
   /** A catalogue field for a ticker; an unknown field name is a #VALUE!-kind failure. */
-  field(ticker: string, fieldName: string): Outcome<FieldValue> {
-    const def = findField(fieldName);
-    if (!def) return unknownField(fieldName);
-    const c = this.index.company(ticker);
-    return c.ok ? this.fieldOf(c.value, def) : c;
+  field(ticker: string, field: string | FieldDef): Outcome<FieldValue> {
+    const def = typeof field === "string" ? findField(field) : field;
+    if (!def) return unknownField(String(field));
+    return this.withCompany(ticker, (c) => this.fieldOf(c, def));
   }
 
   fieldOf(c: Company, def: FieldDef): Outcome<FieldValue> {

@@ -1,6 +1,8 @@
 // Is a company profitable? Four bases (DESIGN.md §4); a missing input is a failure, never "unprofitable".
+// "Trailing" reads the current period: the trailing twelve months, else the last fiscal year (periods.ts).
 import { freeCashFlow } from "./fundamentals";
 import { failure, type Outcome, success } from "./outcome";
+import { currentPeriod } from "./periods";
 import { noFundamentals } from "./universe-index";
 import type { Company } from "./types";
 
@@ -20,14 +22,15 @@ export function parseProfitBasis(raw: unknown): Outcome<ProfitBasis> {
 }
 
 export function isProfitable(c: Company, basis: ProfitBasis): Outcome<boolean> {
-  if (!c.ttm && c.years.length === 0) return noFundamentals(c);
+  const now = currentPeriod(c)?.values;
+  if (!now) return noFundamentals(c);
   switch (basis) {
     case "net_income":
-      return positive(c, c.ttm?.values.netIncome ?? null, "trailing net income");
+      return positive(c, now.netIncome, "trailing net income");
     case "operating_income":
-      return positive(c, c.ttm?.values.operatingIncome ?? null, "trailing operating income");
+      return positive(c, now.operatingIncome, "trailing operating income");
     case "fcf":
-      return positive(c, freeCashFlow(c.ttm?.values), "trailing free cash flow");
+      return positive(c, freeCashFlow(now), "trailing free cash flow");
     case "consistent": {
       const recent = c.years.slice(0, CONSISTENT_YEARS).map((y) => y.values.netIncome);
       if (recent.length < CONSISTENT_YEARS || recent.some((v) => v === null)) {

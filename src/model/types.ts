@@ -52,6 +52,11 @@ export interface ReconstitutionCalendar {
   lateRankMonth: number | null;
   /** First year with a late-year reconstitution (2026). */
   lateFromYear: number;
+  /**
+   * Which Friday (1–4) of the month after the late rank month the late-year reconstitution takes effect; absent:
+   * the second (model/reconstitution.ts).
+   */
+  lateEffectiveFriday?: number;
 }
 
 export interface IndexFacts {
