@@ -1,7 +1,9 @@
 // Range in, same shape out: every per-company function maps a ticker matrix cell by cell. A blank cell gives a
 // blank; a failure stays in its own cell and the rest of the array still fills.
+import type { Engine } from "../model/engine";
 import type { Outcome } from "../model/outcome";
 import { excelError } from "./excel-errors";
+import { currentEngine } from "./universe-runtime";
 
 export type CellValue = string | number | boolean | CustomFunctions.Error;
 
@@ -12,11 +14,17 @@ export function tickerText(cell: unknown): string | null {
   return text === "" ? null : text;
 }
 
+/** Excel passes a matrix; a lone value (a caller outside Excel) is read as a 1×1 range. */
+function asMatrix(tickers: unknown): unknown[][] {
+  if (!Array.isArray(tickers)) return [[tickers]];
+  return tickers.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
 export function mapTickers<T extends string | number | boolean>(
-  tickers: unknown[][],
+  tickers: unknown,
   lookup: (ticker: string) => Outcome<T>,
 ): CellValue[][] {
-  return tickers.map((row) =>
+  return asMatrix(tickers).map((row) =>
     row.map((cell) => {
       const ticker = tickerText(cell);
       if (ticker === null) return "";
@@ -24,4 +32,15 @@ export function mapTickers<T extends string | number | boolean>(
       return out.ok ? out.value : excelError(out);
     }),
   );
+}
+
+/** Waits for the universe, then answers every ticker cell from its engine; a failed argument is one error cell. */
+export async function answerTickers<T extends string | number | boolean>(
+  tickers: unknown,
+  lookup: (engine: Engine, ticker: string) => Outcome<T>,
+): Promise<CellValue[][]> {
+  const e = await currentEngine();
+  if (!e.ok) return [[e.error]];
+  const engine = e.engine;
+  return mapTickers(tickers, (t) => lookup(engine, t));
 }

@@ -8,7 +8,12 @@ export interface DeclaredFunction {
   jsName: string;
   params: { name: string; optional: boolean; matrix: boolean }[];
   matrixResult: boolean;
+  /** The JSDoc: description, @param texts by name (with whether the name is [bracketed]), @returns, @helpurl. */
+  doc: { description: string; params: { name: string; optional: boolean; text: string }[]; returns: string; helpUrl: string };
 }
+
+const commentText = (c: string | ts.NodeArray<ts.JSDocComment> | undefined): string =>
+  (typeof c === "string" ? c : (c ?? []).map((part) => part.text).join("")).trim();
 
 const isMatrix = (t: ts.TypeNode | undefined): boolean => {
   if (!t) return false;
@@ -31,6 +36,15 @@ export function declaredFunctions(file: string): DeclaredFunction[] {
         .filter((p) => !(p.type && p.type.getText().includes("CustomFunctions.Invocation")))
         .map((p) => ({ name: p.name.getText(), optional: Boolean(p.questionToken), matrix: isMatrix(p.type) })),
       matrixResult: isMatrix(node.type),
+      doc: {
+        description: commentText((node as unknown as { jsDoc?: ts.JSDoc[] }).jsDoc?.[0]?.comment),
+        params: ts
+          .getJSDocTags(node)
+          .filter(ts.isJSDocParameterTag)
+          .map((t) => ({ name: t.name.getText(), optional: t.isBracketed, text: commentText(t.comment) })),
+        returns: commentText(ts.getJSDocTags(node).find((t) => t.tagName.text === "returns")?.comment),
+        helpUrl: commentText(ts.getJSDocTags(node).find((t) => t.tagName.text === "helpurl")?.comment),
+      },
     });
   });
   return out;
