@@ -1,5 +1,7 @@
 // `qualis <command>`: the add-in's engine from a terminal. Each command lives in its own module.
 import { runDemo } from "./demo-command";
+import { runDocs } from "./docs-command";
+import { runScore } from "./score-command";
 import { runValidate } from "./validate-command";
 
 export type CommandIO = { out: (line: string) => void; err: (line: string) => void };
@@ -13,6 +15,12 @@ Commands:
         Write the deterministic demo universe as a snapshot (default: stdout).
   validate FILE
         Check a snapshot file against the schema; print every problem with its JSON path.
+  score [--snapshot FILE] [--out FILE.csv]
+        Score every constituent (default: the demo universe) to CSV: ticker, quality_score, is_profitable,
+        graduation_prob, then every catalogue field. Default: stdout.
+  docs [--readme FILE] [--check]
+        Regenerate the README's generated sections (function, field and methodology tables) from the catalogue;
+        --check only says whether they are up to date (exit 1 when stale).
 `;
 
 export async function main(argv: string[], io: CommandIO = consoleIO): Promise<number> {
@@ -23,6 +31,10 @@ export async function main(argv: string[], io: CommandIO = consoleIO): Promise<n
         return await runDemo(rest, io);
       case "validate":
         return await runValidate(rest, io);
+      case "score":
+        return await runScore(rest, io);
+      case "docs":
+        return await runDocs(rest, io);
       case undefined:
       case "help":
       case "--help":
