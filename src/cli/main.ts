@@ -1,5 +1,6 @@
 // `qualis <command>`: the add-in's engine from a terminal. Each command lives in its own module.
 import { runDemo } from "./demo-command";
+import { runSnapshot } from "./snapshot-command";
 import { runValidate } from "./validate-command";
 
 export type CommandIO = { out: (line: string) => void; err: (line: string) => void };
@@ -13,6 +14,8 @@ Commands:
         Write the deterministic demo universe as a snapshot (default: stdout).
   validate FILE
         Check a snapshot file against the schema; print every problem with its JSON path.
+  snapshot build --holdings FILE --out FILE [--r1000-holdings FILE] [--sec-dir DIR | --fetch --user-agent "NAME EMAIL"]
+        Build a real snapshot from an iShares holdings export and SEC EDGAR data (\`qualis snapshot\` lists every option).
 `;
 
 export async function main(argv: string[], io: CommandIO = consoleIO): Promise<number> {
@@ -23,6 +26,8 @@ export async function main(argv: string[], io: CommandIO = consoleIO): Promise<n
         return await runDemo(rest, io);
       case "validate":
         return await runValidate(rest, io);
+      case "snapshot":
+        return await runSnapshot(rest, io);
       case undefined:
       case "help":
       case "--help":

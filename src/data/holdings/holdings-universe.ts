@@ -181,7 +181,7 @@ export function describeHoldingsReport(r: HoldingsReport, examples = 3): string[
   return out;
 }
 
-function holdingsNotes(fileName: string, report: HoldingsReport): string[] {
+export function holdingsNotes(fileName: string, report: HoldingsReport): string[] {
   const c = report.skippedCounts;
   const notes = [
     `Read ${fileName}: ${report.rowsRead} rows, ${report.equityRows} equity rows, ${report.companies} companies; skipped ${c["non-equity"]} non-equity rows, ${c["no ticker"]} rows without a ticker, ${c["duplicate ticker"]} duplicate tickers; ${report.problems.length} problems.`,
@@ -194,31 +194,57 @@ function holdingsNotes(fileName: string, report: HoldingsReport): string[] {
   return notes;
 }
 
-/** A holdings-only universe: every equity holding with its sector, price, weight and estimated cap; no fundamentals. */
-export function universeFromHoldings(parsed: ParsedHoldings, opts: HoldingsOptions & { fileName?: string } = {}): { universe: Universe; report: HoldingsReport } {
+export interface UniverseParts {
+  asOf: string;
+  generatedAt?: string;
+  source: string;
+  notes: string[];
+  index: IndexFacts;
+  companies: Company[];
+}
+
+/** A real (non-demo) universe with its coverage counted from the companies. */
+export function assembleUniverse(p: UniverseParts): Universe {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    provenance: {
+      asOf: p.asOf,
+      generatedAt: p.generatedAt ?? new Date().toISOString(),
+      source: p.source,
+      isDemo: false,
+      coverage: {
+        constituents: p.companies.length,
+        withFundamentals: p.companies.filter((c) => c.ttm !== null).length,
+        withMarketCap: p.companies.filter((c) => c.marketCap !== null).length,
+      },
+      notes: p.notes,
+    },
+    index: p.index,
+    companies: p.companies,
+  };
+}
+
+/** Refuses holdings a universe cannot be made of; returns the as-of date. */
+export function requireUsable(parsed: ParsedHoldings): string {
   if (!parsed.asOf) throw new HoldingsFormatError("The holdings file has no readable 'Fund Holdings as of' date.");
   if (parsed.holdings.length === 0) throw new HoldingsFormatError("The holdings file has no equity holdings with a ticker.");
+  return parsed.asOf;
+}
+
+/** A holdings-only universe: every equity holding with its sector, price, weight and estimated cap; no fundamentals. */
+export function universeFromHoldings(parsed: ParsedHoldings, opts: HoldingsOptions & { fileName?: string } = {}): { universe: Universe; report: HoldingsReport } {
+  const asOf = requireUsable(parsed);
   const fileName = opts.fileName ?? "holdings.csv";
   const hc = holdingsCompanies(parsed, opts);
   const report = holdingsReport(fileName, parsed, hc);
-  const index = hc.bands ?? defaultIndexFacts(hc.indexName);
-  const universe: Universe = {
-    schemaVersion: SCHEMA_VERSION,
-    provenance: {
-      asOf: parsed.asOf,
-      generatedAt: opts.generatedAt ?? new Date().toISOString(),
-      source: `${parsed.fund.name} holdings as of ${parsed.asOf} (holdings only: no fundamentals)`,
-      isDemo: false,
-      coverage: {
-        constituents: hc.companies.length,
-        withFundamentals: 0,
-        withMarketCap: hc.companies.filter((c) => c.marketCap !== null).length,
-      },
-      notes: holdingsNotes(fileName, report),
-    },
-    index,
+  const universe = assembleUniverse({
+    asOf,
+    generatedAt: opts.generatedAt,
+    source: `${parsed.fund.name} holdings as of ${asOf} (holdings only: no fundamentals)`,
+    notes: holdingsNotes(fileName, report),
+    index: hc.bands ?? defaultIndexFacts(hc.indexName),
     companies: hc.companies,
-  };
+  });
   return { universe, report };
 }
 
