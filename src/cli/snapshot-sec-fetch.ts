@@ -59,26 +59,39 @@ export function checkUserAgent(ua: string | undefined): string {
   return v;
 }
 
-/** At most `max` starts in any window of `windowMs`, in the order asked. */
+/**
+ * At most `max` requests in any window of `windowMs`, as the server counts them. A request may reach the server at
+ * any moment between being sent and its answer arriving, so each one holds its slot until it is answered (released)
+ * and then for a further `windowMs`: conservative whatever the network and event-loop delays.
+ */
 export class RateLimiter {
-  private readonly starts: number[] = [];
-  private queue: Promise<void> = Promise.resolve();
+  private readonly slots: { releasedAt: number | null }[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly max: number,
     private readonly windowMs: number,
   ) {}
 
-  take(signal?: AbortSignal): Promise<void> {
+  /** Waits for a slot; call the returned function when the answer (or the failure) has come. */
+  take(signal?: AbortSignal): Promise<() => void> {
     const turn = this.queue.then(async () => {
       for (;;) {
         const now = Date.now();
-        while (this.starts.length > 0 && now - this.starts[0]! >= this.windowMs) this.starts.shift();
-        if (this.starts.length < this.max) {
-          this.starts.push(now);
-          return;
+        for (let i = this.slots.length - 1; i >= 0; i--) {
+          const r = this.slots[i]!.releasedAt;
+          if (r !== null && now - r >= this.windowMs) this.slots.splice(i, 1);
         }
-        await sleep(this.windowMs - (now - this.starts[0]!), signal);
+        if (this.slots.length < this.max) {
+          const slot = { releasedAt: null as number | null };
+          this.slots.push(slot);
+          return () => {
+            slot.releasedAt ??= Date.now();
+          };
+        }
+        const released = this.slots.map((x) => x.releasedAt).filter((r): r is number => r !== null);
+        const wait = released.length > 0 ? this.windowMs - (now - Math.min(...released)) : 10;
+        await sleep(Math.min(Math.max(wait, 1), 50), signal);
       }
     });
     this.queue = turn.catch(() => undefined);
@@ -135,8 +148,7 @@ export class SecFetcher {
     checkUserAgent(opts.userAgent);
     const perSecond = opts.maxPerSecond ?? 10;
     if (!(perSecond > 0 && perSecond <= 10)) throw new Error(`at most 10 requests per second are allowed by the SEC (asked for ${perSecond})`);
-    // A 5% margin on the window keeps the server's count within the limit despite network jitter.
-    this.limiter = new RateLimiter(Math.floor(perSecond) || 1, 1050);
+    this.limiter = new RateLimiter(Math.floor(perSecond) || 1, 1000);
     this.urls = { ...SEC_URLS, ...opts.urls };
   }
 
@@ -148,10 +160,11 @@ export class SecFetcher {
   private async get(url: string): Promise<string | null> {
     const maxRetries = this.opts.maxRetries ?? 5;
     for (let attempt = 0; ; attempt++) {
-      await this.limiter.take(this.opts.signal);
+      const release = await this.limiter.take(this.opts.signal);
       try {
-        return await this.once(url);
+        return await this.once(url, release);
       } catch (e) {
+        release();
         if (!(e instanceof Retryable) || this.opts.signal?.aborted || attempt >= maxRetries) throw e;
         const backoff = Math.min((this.opts.retryDelayMs ?? 1000) * 2 ** attempt, this.opts.maxRetryDelayMs ?? 60_000);
         const wait = e.waitMs ?? backoff;
@@ -162,12 +175,13 @@ export class SecFetcher {
     }
   }
 
-  private async once(url: string): Promise<string | null> {
+  private async once(url: string, answered: () => void): Promise<string | null> {
     const signals = [AbortSignal.timeout(this.opts.timeoutMs ?? 60_000)];
     if (this.opts.signal) signals.push(this.opts.signal);
     let res: Response;
     try {
       res = await fetch(url, { headers: { "User-Agent": this.opts.userAgent, Accept: "application/json" }, signal: AbortSignal.any(signals) });
+      answered();
     } catch (e) {
       if (this.opts.signal?.aborted) throw e;
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
@@ -242,13 +256,16 @@ export class SecFetcher {
     let next = 0;
     let done = 0;
     const worker = async () => {
-      while (next < jobs.length) {
+      while (next < jobs.length && !this.opts.signal?.aborted) {
         const [url, file] = jobs[next++]!;
         await this.fetchTo(url, file);
         if (++done % 200 === 0) this.log(`  ${done} of ${jobs.length} files`);
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, this.opts.concurrency ?? 4) }, worker));
+    // Every worker stops before the run ends (an abort included): no request outlives the run.
+    const settled = await Promise.allSettled(Array.from({ length: Math.max(1, this.opts.concurrency ?? 4) }, worker));
+    const failure = settled.find((r) => r.status === "rejected");
+    if (failure) throw (failure as PromiseRejectedResult).reason;
   }
 }
 
