@@ -100,3 +100,12 @@ export const FIELD_SOURCES: Readonly<Record<FundamentalField, FieldSource>> = {
 export function describeCandidate(c: Candidate): string {
   return typeof c === "string" ? c : c.join(" + ");
 }
+
+/** The README's table of fallbacks, one Markdown row per field (a test keeps the README equal to this). */
+export function fallbackTableRows(fields: readonly FundamentalField[]): string[] {
+  return fields.map((f) => {
+    const s = FIELD_SOURCES[f];
+    const chain = s.candidates.map((c) => `\`${describeCandidate(c)}\``).join(" → ") || "—";
+    return `| ${f} | ${s.kind} | ${chain} | ${s.computed ?? ""} |`;
+  });
+}
