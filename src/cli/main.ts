@@ -2,6 +2,7 @@
 import { runDemo } from "./demo-command";
 import { runDocs } from "./docs-command";
 import { runScore } from "./score-command";
+import { runSnapshot } from "./snapshot-command";
 import { runValidate } from "./validate-command";
 
 export type CommandIO = { out: (line: string) => void; err: (line: string) => void };
@@ -21,6 +22,8 @@ Commands:
   docs [--readme FILE] [--check]
         Regenerate the README's generated sections (function, field and methodology tables) from the catalogue;
         --check only says whether they are up to date (exit 1 when stale).
+  snapshot build --holdings FILE --out FILE [--r1000-holdings FILE] [--sec-dir DIR | --fetch --user-agent "NAME EMAIL"]
+        Build a real snapshot from an iShares holdings export and SEC EDGAR data (\`qualis snapshot\` lists every option).
 `;
 
 export async function main(argv: string[], io: CommandIO = consoleIO): Promise<number> {
@@ -35,6 +38,8 @@ export async function main(argv: string[], io: CommandIO = consoleIO): Promise<n
         return await runScore(rest, io);
       case "docs":
         return await runDocs(rest, io);
+      case "snapshot":
+        return await runSnapshot(rest, io);
       case undefined:
       case "help":
       case "--help":

@@ -1,0 +1,134 @@
+// `qualis snapshot build`: a snapshot from an iShares holdings export, with SEC EDGAR fundamentals from a folder
+// (--sec-dir) or fetched into a cache (--fetch), or holdings only. The snapshot is validated with the add-in's own
+// validation before it is written; a coverage report is printed and written beside it (OUT.coverage.txt).
+import { readFileSync, writeFileSync } from "fs";
+import path from "path";
+import { parseArgs } from "util";
+import { parseHoldingsCsv } from "../data/holdings/parse-holdings";
+import { buildSnapshot, renderCoverage, type BuildResult, type SecSource } from "../data/snapshot-build";
+import { encodeSnapshot } from "../data/snapshot-codec";
+import { validateSnapshot } from "../data/snapshot-validate";
+import type { CommandIO } from "./main";
+import { secDirSource } from "./snapshot-sec-dir";
+import { fetchSecForHoldings, SEC_URLS } from "./snapshot-sec-fetch";
+
+export const SNAPSHOT_USAGE = `qualis snapshot build --holdings FILE --out FILE [options]
+  --holdings FILE          iShares holdings export (IWM; IWB and IWV work too), as downloaded or re-saved by Excel
+  --out FILE               the snapshot (JSON); the coverage report goes to FILE.coverage.txt
+  --r1000-holdings FILE    iShares Russell 1000 (IWB) export: breakpoint and upper band computed from R1000 + R2000
+  --sec-dir DIR            SEC files on disk: DIR/company_tickers_exchange.json (or company_tickers.json),
+                           DIR/companyfacts/CIK##########.json, DIR/submissions/CIK##########.json
+  --fetch                  fetch those from SEC EDGAR into --cache-dir (resumable), then build from there
+  --user-agent "NAME EMAIL"  required with --fetch: the SEC wants to know who is asking
+  --cache-dir DIR          where --fetch keeps what it fetched (default .qualis-sec-cache)
+  --ticker-map FILE        use this ticker map instead of the one in --sec-dir
+  --index-total-cap N      the holdings' index's total market cap, USD millions (default: the fund table's)
+  --r1000-total-cap N      the Russell 1000's total market cap, USD millions, for --r1000-holdings
+  --generated-at ISO       provenance.generatedAt (default: now), for reproducible builds
+  --tickers-url, --companyfacts-url, --submissions-url URL   SEC endpoints ("##########" = 10-digit CIK)
+  --max-per-second N       request rate with --fetch (at most and by default 10)
+  --retry-delay-ms N       first retry delay with --fetch (default 1000; doubles; Retry-After wins)
+  Without --sec-dir or --fetch the snapshot has holdings only (no fundamentals).`;
+
+export interface SnapshotDeps {
+  /** Aborts a --fetch run (tests; Ctrl-C simply kills the process: the cache stays consistent). */
+  signal?: AbortSignal;
+}
+
+function positive(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw.replace(/[,_]/g, ""));
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} takes a positive number (got '${raw}')`);
+  return n;
+}
+
+export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotDeps = {}): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== "build") {
+    if (sub === undefined || sub === "help" || sub === "--help") io.out(SNAPSHOT_USAGE);
+    else io.err(`qualis snapshot: unknown subcommand '${sub}'.\n${SNAPSHOT_USAGE}`);
+    return sub === "help" || sub === "--help" ? 0 : 2;
+  }
+  const { values: v } = parseArgs({
+    args: rest,
+    strict: true,
+    options: {
+      holdings: { type: "string" },
+      out: { type: "string" },
+      "r1000-holdings": { type: "string" },
+      "sec-dir": { type: "string" },
+      fetch: { type: "boolean" },
+      "user-agent": { type: "string" },
+      "cache-dir": { type: "string" },
+      "ticker-map": { type: "string" },
+      "index-total-cap": { type: "string" },
+      "r1000-total-cap": { type: "string" },
+      "generated-at": { type: "string" },
+      "tickers-url": { type: "string" },
+      "companyfacts-url": { type: "string" },
+      "submissions-url": { type: "string" },
+      "max-per-second": { type: "string" },
+      "retry-delay-ms": { type: "string" },
+    },
+  });
+  if (!v.holdings || !v.out) throw new Error(`--holdings and --out are required\n${SNAPSHOT_USAGE}`);
+  if (v["sec-dir"] && v.fetch) throw new Error("give --sec-dir or --fetch, not both");
+  if (v["generated-at"] !== undefined && Number.isNaN(Date.parse(v["generated-at"]))) throw new Error(`--generated-at '${v["generated-at"]}' is not an ISO date-time`);
+
+  const holdings = parseHoldingsCsv(readFileSync(v.holdings, "utf8"));
+  const holdingsName = path.basename(v.holdings);
+  const indexTotalCap = positive("--index-total-cap", v["index-total-cap"]);
+  let r1000;
+  if (v["r1000-holdings"]) {
+    const file = v["r1000-holdings"];
+    r1000 = { parsed: parseHoldingsCsv(readFileSync(file, "utf8")), fileName: path.basename(file), indexTotalCap: positive("--r1000-total-cap", v["r1000-total-cap"]) };
+  }
+
+  let sec: SecSource | null = null;
+  if (v["sec-dir"]) sec = secDirSource(v["sec-dir"], v["ticker-map"]);
+  else if (v.fetch) {
+    const cacheDir = v["cache-dir"] ?? ".qualis-sec-cache";
+    const { tickerMapFile, summary } = await fetchSecForHoldings(holdings, {
+      userAgent: v["user-agent"] ?? "",
+      cacheDir,
+      urls: { tickers: v["tickers-url"] ?? SEC_URLS.tickers, companyFacts: v["companyfacts-url"] ?? SEC_URLS.companyFacts, submissions: v["submissions-url"] ?? SEC_URLS.submissions },
+      maxPerSecond: positive("--max-per-second", v["max-per-second"]),
+      retryDelayMs: positive("--retry-delay-ms", v["retry-delay-ms"]),
+      signal: deps.signal,
+      log: io.err,
+    });
+    io.err(`SEC fetch: ${summary.fetched} fetched, ${summary.cached} already cached, ${summary.notFound} not found (404), ${summary.retries} retries, ${summary.failed.length} failed`);
+    if (summary.failed.length > 0) {
+      for (const f of summary.failed.slice(0, 20)) io.err(`  failed: ${f.url}: ${f.reason}`);
+      io.err(`Nothing written: run the same command again to fetch what is missing (${cacheDir} keeps what was fetched).`);
+      return 1;
+    }
+    sec = secDirSource(cacheDir, v["ticker-map"] ?? tickerMapFile);
+  }
+
+  const result = buildSnapshot({
+    holdings,
+    holdingsFileName: holdingsName,
+    r1000,
+    sec,
+    options: { indexTotalCap, generatedAt: v["generated-at"] },
+  });
+  return writeResult(result, v.out, io);
+}
+
+function writeResult(result: BuildResult, out: string, io: CommandIO): number {
+  const wire = encodeSnapshot(result.universe);
+  const check = validateSnapshot(wire);
+  if (!check.ok) {
+    io.err(`The built snapshot fails validation; nothing written:`);
+    for (const p of check.problems) io.err(`  ${p.path || "(document)"}: ${p.message}`);
+    return 1;
+  }
+  const text = JSON.stringify(wire);
+  writeFileSync(out, text);
+  const coverage = renderCoverage(result.coverage);
+  writeFileSync(`${out}.coverage.txt`, coverage);
+  io.out(coverage);
+  io.err(`wrote ${out} (${result.universe.companies.length} companies, ${text.length} bytes) and ${out}.coverage.txt`);
+  return 0;
+}

@@ -1,0 +1,154 @@
+import { readFileSync, existsSync, writeFileSync } from "fs";
+import path from "path";
+import { parseSnapshot } from "../../src/data/snapshot-validate";
+import { holdingsCsv } from "../fixtures/holdings/holdings-csv";
+import { EXCERPT, GENERATED_AT, qualis, SEC_DIR, tempDir } from "./run-cli";
+
+function load(file: string) {
+  const r = parseSnapshot(readFileSync(file, "utf8"));
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.universe;
+}
+
+describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
+  const dir = tempDir();
+  const out = path.join(dir, "snap.json");
+  let run: Awaited<ReturnType<typeof qualis>>;
+  beforeAll(async () => {
+    run = await qualis("snapshot", "build", "--holdings", EXCERPT, "--sec-dir", SEC_DIR, "--out", out, "--generated-at", GENERATED_AT);
+  });
+
+  test("writes a snapshot that `qualis validate` accepts", async () => {
+    expect(run.code).toBe(0);
+    const v = await qualis("validate", out);
+    expect(v.code).toBe(0);
+    expect(v.out).toContain("valid — 7 companies, as of 2026-04-10");
+  });
+
+  test("joins holdings, ticker map, companyfacts and submissions", () => {
+    const u = load(out);
+    const jun = u.companies.find((c) => c.ticker === "ZJUN")!;
+    expect(jun).toMatchObject({
+      cik: "9990001",
+      sic: 3550,
+      industry: "Special Industry Machinery (No Metalworking Machinery)",
+      themes: ["industrial_investment", "automation"],
+      price: 52,
+      sharesOutstanding: 10.2,
+      marketCap: 530.4,
+      marketCapEstimated: false,
+      membership: "R2000",
+    });
+    expect(jun.ttm!.end).toBe("2025-12-31");
+    expect(jun.ttm!.values.revenue).toBe(137);
+    expect(jun.years.map((y) => y.fiscalYear)).toEqual([2025, 2024, 2023, 2022, 2021]);
+    expect(u.companies.find((c) => c.ticker === "ZBNK")).toMatchObject({ themes: ["selective_financials"], marketCap: 26, sic: 6022 });
+    expect(u.companies.find((c) => c.ticker === "ZOTH")).toMatchObject({ themes: ["electrification"], ttm: null, marketCap: 6.5, marketCapEstimated: false });
+    // No companyfacts (ZNOF) or no CIK (ZZRO): the weight estimate stays.
+    for (const t of ["ZNOF", "ZZRO"]) expect(u.companies.find((c) => c.ticker === t)!.marketCapEstimated).toBe(true);
+    expect(u.companies.find((c) => c.ticker === "ZZRO")!.cik).toBeNull();
+  });
+
+  test("provenance says what went in; coverage counts the companies with fundamentals", () => {
+    const p = load(out).provenance;
+    expect(p).toMatchObject({
+      asOf: "2026-04-10",
+      generatedAt: GENERATED_AT,
+      isDemo: false,
+      source: "iShares Russell 2000 ETF holdings as of 2026-04-10 + SEC EDGAR companyfacts and submissions (4 of 7 companies with fundamentals)",
+      coverage: { constituents: 7, withFundamentals: 4, withMarketCap: 7 },
+    });
+  });
+
+  test("the coverage report is printed and written beside the snapshot: per field, and unmatched tickers by name", () => {
+    const text = readFileSync(`${out}.coverage.txt`, "utf8");
+    expect(run.out.trim()).toBe(text.trim());
+    expect(text).toContain("matched to a CIK: 6 of 7 (85.7%)");
+    expect(text).toContain("unmatched tickers (1): ZZRO (ZERO PRICE ESCROW)");
+    expect(text).toContain("companyfacts: 5 read; missing 1: ZNOF (CIK 9990006)");
+    expect(text).toMatch(/capex\s+1\s+1\n/);
+    expect(text).toMatch(/revenue\s+4\s+4\n/);
+    expect(text).toContain("Market cap: 5 price × SEC shares; 2 estimated from index weight; 0 none");
+    expect(text).toContain("skipped line 22: - ZANY BIO WARRANTS — no ticker");
+  });
+
+  test("the same inputs build the same bytes", async () => {
+    const again = path.join(dir, "again.json");
+    await qualis("snapshot", "build", "--holdings", EXCERPT, "--sec-dir", SEC_DIR, "--out", again, "--generated-at", GENERATED_AT);
+    expect(readFileSync(again, "utf8")).toBe(readFileSync(out, "utf8"));
+  });
+});
+
+describe("qualis snapshot build, other modes and refusals", () => {
+  test("holdings only: every company has an estimated market cap and no fundamentals", async () => {
+    const out = path.join(tempDir(), "h.json");
+    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--out", out, "--index-total-cap", "2,500,000");
+    expect(r.code).toBe(0);
+    const u = load(out);
+    expect(u.provenance.source).toBe("iShares Russell 2000 ETF holdings as of 2026-04-10 (holdings only: no fundamentals)");
+    expect(u.companies.every((c) => c.marketCap! > 0 && c.marketCapEstimated && c.ttm === null)).toBe(true);
+    expect(readFileSync(`${out}.coverage.txt`, "utf8")).toContain("SEC: none (holdings-only snapshot: no fundamentals)");
+  });
+
+  test("--r1000-holdings: the breakpoint is the cap ranked 1000 among R1000 + R2000, the band above it", async () => {
+    const dir = tempDir();
+    const iwb = path.join(dir, "IWB.csv");
+    // 1,000 large companies with market values 1,010 … 11: estimated caps 41,000,000 × mv / 510,500, the smallest 883.4.
+    writeFileSync(iwb, holdingsCsv("iShares Russell 1000 ETF", "Apr 10, 2026", Array.from({ length: 1000 }, (_, i) => ({ ticker: `L${i}`, marketValue: (1010 - i) * 1e6 }))));
+    const out = path.join(dir, "b.json");
+    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--sec-dir", SEC_DIR, "--r1000-holdings", iwb, "--index-total-cap", "1000", "--out", out);
+    expect(r.code).toBe(0);
+    const idx = load(out).index;
+    expect(idx.breakpoint).toBeCloseTo((11 / 510_500) * 41_000_000, 6);
+    expect(idx.upperBand).toBeGreaterThan(idx.breakpoint);
+    expect(idx.bandSource).toMatch(/^Computed from IWB\.csv \(iShares Russell 1000 ETF, as of 2026-04-10; caps estimated from weights/);
+    expect(idx.bandSource).toContain("1007 companies ranked by market cap");
+  });
+
+  test("--r1000-holdings must be a Russell 1000 export", async () => {
+    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--r1000-holdings", EXCERPT, "--out", path.join(tempDir(), "x.json"));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("--r1000-holdings must be an iShares Russell 1000 ETF (IWB) export");
+  });
+
+  test("--fetch without a declared User-Agent is refused before any request", async () => {
+    const out = path.join(tempDir(), "f.json");
+    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--fetch", "--out", out, "--tickers-url", "http://127.0.0.1:9/x.json");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--fetch needs --user-agent "Your Firm your.name@example.com"');
+    const r2 = await qualis("snapshot", "build", "--holdings", EXCERPT, "--fetch", "--user-agent", "just-a-name", "--out", out);
+    expect(r2.err).toContain("must give a name and a contact e-mail address");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("more than 10 requests per second is refused", async () => {
+    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--fetch", "--user-agent", "Qualis tests@example.com", "--max-per-second", "20", "--out", path.join(tempDir(), "x.json"));
+    expect(r.err).toContain("at most 10 requests per second");
+  });
+
+  test("a snapshot that fails validation is not written: the problems are printed with their paths", async () => {
+    const dir = tempDir();
+    const bad = path.join(dir, "long.csv");
+    writeFileSync(bad, holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", [{ ticker: "ABCDEFGHIJKLMNOPQRST", marketValue: 5e6 }]));
+    const r = await qualis("snapshot", "build", "--holdings", bad, "--out", path.join(dir, "x.json"));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("The built snapshot fails validation; nothing written:");
+    expect(r.err).toContain("companies[0] (ABCDEFGHIJKLMNOPQRST).ticker:");
+    expect(existsSync(path.join(dir, "x.json"))).toBe(false);
+  });
+
+  test("holdings without an as-of date are refused before anything is built", async () => {
+    const dir = tempDir();
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, readFileSync(EXCERPT, "utf8").replace('"Apr 10, 2026"', '"-"'));
+    const r = await qualis("snapshot", "build", "--holdings", bad, "--out", path.join(dir, "x.json"));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("no readable 'Fund Holdings as of' date");
+    expect(existsSync(path.join(dir, "x.json"))).toBe(false);
+  });
+
+  test("usage", async () => {
+    expect((await qualis("snapshot")).out).toContain("qualis snapshot build --holdings FILE --out FILE [options]");
+    expect((await qualis("snapshot", "build")).err).toContain("--holdings and --out are required");
+  });
+});

@@ -1,0 +1,99 @@
+// Real data: every iShares holdings export in ../shared/fixtures/ishares, as downloaded and as Excel re-saves it,
+// and snapshots of the April 2026 IWM list built through the CLI.
+import { mkdtempSync, readdirSync, readFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../../src/cli/main";
+import { parseHoldingsCsv } from "../../src/data/holdings/parse-holdings";
+import { parseSnapshot } from "../../src/data/snapshot-validate";
+import { excelResave } from "../fixtures/holdings/excel-resave";
+import { fixture, FIXTURES } from "./fixtures";
+
+const FILES = readdirSync(path.join(FIXTURES, "ishares")).filter((f) => f.endsWith(".csv")).sort();
+// Equity rows (Asset Class "Equity") counted in each file; DESIGN.md quotes 1,936 for 10 Apr 2026.
+const EQUITY_ROWS: Record<string, number> = { "2025-05-13": 1939, "2025-11-05": 1962, "2026-04-10": 1936 };
+
+test("the three IWM exports are there", () => {
+  expect(FILES).toEqual(["IWM_holdings_2025-05-13.csv", "IWM_holdings_2025-11-05.csv", "IWM_holdings_2026-04-10.csv"]);
+});
+
+describe.each(FILES)("%s", (file) => {
+  const text = readFileSync(fixture(`ishares/${file}`), "utf8");
+  const p = parseHoldingsCsv(text);
+  const date = /(\d{4}-\d{2}-\d{2})/.exec(file)![1]!;
+
+  test("fund and as-of date", () => {
+    expect(p.fund.name).toBe("iShares Russell 2000 ETF");
+    expect(p.asOf).toBe(date);
+  });
+
+  test("equity rows, and every row accounted for", () => {
+    expect(p.equityRows).toBe(EQUITY_ROWS[date]);
+    expect(p.holdings.length + p.skipped.length).toBe(p.rowsRead);
+    expect(p.skipped.filter((s) => s.reason === "non-equity").map((s) => s.ticker).sort()).toEqual(["CAD", "MSFUT", "USD", "XTSLA", expect.stringMatching(/^RTY[MZ]\d$/)].sort());
+  });
+
+  test("no '-' ticker among the holdings; each one is reported as skipped with its line", () => {
+    expect(p.holdings.some((h) => h.ticker === "-" || h.ticker === "")).toBe(false);
+    for (const s of p.skipped.filter((x) => x.reason === "no ticker")) expect(text.split("\n")[s.line - 1]).toMatch(/^"-",/);
+  });
+
+  test("sectors are GICS sectors, or reported with their line", () => {
+    const unknown = p.holdings.filter((h) => h.sector === null);
+    for (const h of unknown) expect(p.problems).toContainEqual({ line: h.line, message: `${h.ticker}: sector '${h.sectorText}' is not a GICS sector; kept without a sector` });
+    expect(unknown.length).toBeLessThanOrEqual(2);
+    expect(p.problems.length).toBe(unknown.length);
+  });
+
+  test("weights sum to about 100", () => {
+    const sum = p.holdings.reduce((s, h) => s + (h.weight ?? 0), 0);
+    expect(sum).toBeGreaterThan(99);
+    expect(sum).toBeLessThan(100.5);
+  });
+
+  test("the file as Excel re-saves it (plain numbers, 13-Apr-26 dates, trailing commas, CRLF) reads identically", () => {
+    const resaved = excelResave(text);
+    expect(resaved).toMatch(/^iShares Russell 2000 ETF,+\r\nFund Holdings as of,\d{1,2}-[A-Z][a-z]{2}-\d{2},+\r\n/);
+    const q = parseHoldingsCsv(resaved);
+    expect({ ...q, header: {} }).toEqual({ ...p, header: {} });
+  });
+});
+
+describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot build`", () => {
+  const holdings = fixture("ishares/IWM_holdings_2026-04-10.csv");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "qualis-real-"));
+  const io = { out: () => undefined, err: () => undefined };
+  const load = (file: string) => {
+    const r = parseSnapshot(readFileSync(file, "utf8"));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return r.universe;
+  };
+
+  test("holdings only: valid, and a market cap for every equity row", async () => {
+    const out = path.join(dir, "holdings-only.json");
+    expect(await main(["snapshot", "build", "--holdings", holdings, "--out", out], io)).toBe(0);
+    const u = load(out);
+    expect(u.companies).toHaveLength(1933); // 1,936 equity rows − 2 "-" tickers − 1 duplicate ticker (ADRO's CVR)
+    expect(u.companies.every((c) => c.marketCap !== null && c.marketCap > 0 && c.marketCapEstimated)).toBe(true);
+    expect(u.provenance.coverage).toEqual({ constituents: 1933, withFundamentals: 0, withMarketCap: 1933 });
+    expect(await main(["validate", out], io)).toBe(0);
+  });
+
+  test("with the project's SEC fixtures (fictional companies): nothing matches, still a valid snapshot", async () => {
+    const out = path.join(dir, "fixtures.json");
+    expect(await main(["snapshot", "build", "--holdings", holdings, "--sec-dir", path.join(__dirname, "../fixtures/sec"), "--out", out], io)).toBe(0);
+    expect(load(out).provenance.coverage.withFundamentals).toBe(0);
+  });
+
+  test("joined with the SEC's real ticker map: almost every holding finds its CIK", async () => {
+    const out = path.join(dir, "map.json");
+    const empty = mkdtempSync(path.join(os.tmpdir(), "qualis-sec-"));
+    expect(await main(["snapshot", "build", "--holdings", holdings, "--sec-dir", empty, "--ticker-map", fixture("sec/company_tickers_exchange.json"), "--out", out], io)).toBe(0);
+    const u = load(out);
+    const matched = u.companies.filter((c) => c.cik !== null).length;
+    expect(matched / u.companies.length).toBeGreaterThan(0.95);
+    expect(u.companies.find((c) => c.ticker === "BE")!.cik).toBe("1664703");
+    const report = readFileSync(`${out}.coverage.txt`, "utf8");
+    expect(report).toMatch(/unmatched tickers \(\d+\): /);
+  });
+});
