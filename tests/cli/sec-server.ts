@@ -24,9 +24,10 @@ export interface SecServer {
 }
 
 function fileFor(root: string, urlPath: string): string | null {
-  let m = /^\/files\/(company_tickers(_exchange)?\.json)$/.exec(urlPath);
-  if (m) return path.join(root, m[1]!);
-  m = /^\/api\/xbrl\/companyfacts\/(CIK\d{10}\.json)$/.exec(urlPath);
+  // The fixtures hold the map in company_tickers.json's shape (the reader takes both shapes); it is served at
+  // either URL, so the fetch mode meets the shape the SEC's exchange URL does not use.
+  if (/^\/files\/company_tickers(_exchange)?\.json$/.test(urlPath)) return path.join(root, "company_tickers.json");
+  let m = /^\/api\/xbrl\/companyfacts\/(CIK\d{10}\.json)$/.exec(urlPath);
   if (m) return path.join(root, "companyfacts", m[1]!);
   m = /^\/submissions\/(CIK\d{10}\.json)$/.exec(urlPath);
   if (m) return path.join(root, "submissions", m[1]!);
