@@ -18,6 +18,13 @@ export function nextFreeName(base: string, sep: string, taken: Iterable<string>)
   }
 }
 
+/** `base` itself when it is free, else the next free `${base}_2`, `${base}_3`, … */
+export function freeName(base: string, taken: Iterable<string>): string {
+  const used = new Set(Array.from(taken, (n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
+}
+
 /** Quotes a sheet name for an A1 reference: 'My sheet'!A1 (apostrophes doubled). */
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
