@@ -72,7 +72,7 @@ describe("refresh in place", () => {
     expect(d.inspect.violations).toEqual([]);
 
     expect(report).toMatchObject({ status: "refreshed", tableName: "Qualis_1", added: ["GGG", "FFF"], removed: ["BBB"], changedCells: 1, changedRows: 1, rows: 6 });
-    expect(report!.message).toBe("Qualis_1: 2 rows added, 1 row removed; 1 value changed in 1 row — 6 rows now.");
+    expect(report!.message).toBe("2 rows added, 1 row removed; 1 value changed in 1 row — 6 rows now.");
     // The provenance block says when and from what; the record says how many rows and when.
     expect(d.inspect.cell("Qualis 1", "A2").value).toMatch(/data as of 2026-11-30$/);
     expect(d.inspect.cell("Qualis 1", "A3").value).toMatch(/· 6 companies$/);

@@ -85,7 +85,7 @@ export function planRefresh(state: TableState, content: TableContent): RefreshPl
   if (tickerCol === undefined) {
     return {
       ok: false,
-      reason: `its '${content.columns[0]!.header}' column is gone (renamed or deleted), so its rows can't be matched to companies. Nothing was changed.`,
+      reason: `its '${content.columns[0]!.header}' column is gone (renamed or deleted), so its rows can't be matched to companies. Nothing was changed: rename the column back, or rebuild the table.`,
     };
   }
   const columnAt = content.columns.map((c) => headerIndex.get(norm(c.header)) ?? -1);

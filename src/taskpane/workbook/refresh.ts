@@ -44,7 +44,7 @@ export interface RefreshReport {
   changedCells: number;
   changedRows: number;
   missingColumns: string[];
-  /** Plain words for the summary, including what to do where something needs the user. */
+  /** Plain words for the summary (shown under the table's name), including what to do where something needs the user. */
   message: string;
 }
 
@@ -161,13 +161,13 @@ export async function refreshTables(ctx: Excel.RequestContext, build: (record: T
       const content = build(r.record);
       const plan = planRefresh({ headers: r.header.values[0]!.map(String), body: r.body.values }, content);
       if (!plan.ok) {
-        reports.push(reportFor(r.listing, "skipped", `${name}: ${plan.reason}`));
+        reports.push(reportFor(r.listing, "skipped", `Not refreshed: ${plan.reason}`));
         continue;
       }
       const provenanceNote = await applyPlan(ctx, r, content, plan, budget, now);
       reports.push(summarise(r, plan, provenanceNote));
     } catch (e) {
-      reports.push(reportFor(r.listing, "failed", `${name} could not be refreshed: ${describeExcelError(e)}`));
+      reports.push(reportFor(r.listing, "failed", `Not refreshed: ${describeExcelError(e)}`));
     }
     progress({ done: ++done, total, label: `Refreshed ${name}` });
   }
@@ -270,7 +270,8 @@ function summarise(r: ReadBack, plan: RefreshPlan, provenanceNote: string): Refr
     plan.added.length || plan.removed.length ? `${count(plan.added.length, "row")} added, ${count(plan.removed.length, "row")} removed` : "same companies",
     `${count(plan.changedCells, "value")} changed${plan.changedRows ? ` in ${count(plan.changedRows, "row")}` : ""}`,
   ];
-  let message = `${name}: ${parts.join("; ")} — ${count(plan.finalTickers.length, "row")} now.`;
+  let message = `${parts.join("; ")} — ${count(plan.finalTickers.length, "row")} now.`;
+  message = message.charAt(0).toUpperCase() + message.slice(1);
   if (renamedFrom) message += ` (You renamed it from ${renamedFrom}; it was refreshed under its new name.)`;
   if (plan.missingColumns.length) {
     message += ` Column${plan.missingColumns.length > 1 ? "s" : ""} ${plan.missingColumns.map((h) => `'${h}'`).join(", ")} not found (renamed or deleted), so not refreshed.`;
