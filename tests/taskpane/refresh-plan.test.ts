@@ -97,6 +97,17 @@ describe("planning a refresh in place", () => {
     expect(plan.newRow("AAA")).toEqual([100, null, "AAA", null]);
   });
 
+  test("new rows never carry text Excel could read as a formula, whatever format the new cells get", () => {
+    const content = contentFor(companies(["=BAD", "AAA"], (t) => ({ name: t === "=BAD" ? "+1-1" : "ok" })), spec(["name"], "values"));
+    const plan = mustPlan(["Ticker", "Name"], [["AAA", "ok"]], content);
+    expect(plan.newRow("=BAD")).toEqual(["'=BAD", "'+1-1"]);
+    // … and the column writes that follow put the exact text into the Text-formatted columns.
+    expect(plan.writes.map((w) => [w.numberFormat, w.cells])).toEqual([
+      ["@", ["=BAD", "AAA"]],
+      ["@", ["+1-1", "ok"]],
+    ]);
+  });
+
   test("without its ticker column a table can't be matched to companies: refused", () => {
     const content = contentFor(companies(["AAA"]), s);
     const plan = planRefresh({ headers: ["Symbol", "Market cap ($m)"], body: [["AAA", 1]] }, content);

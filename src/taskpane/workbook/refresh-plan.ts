@@ -44,7 +44,8 @@ export interface RefreshPlan {
   /** Width of the table (the user's columns included): rows.add needs a value (or null) for every column. */
   width: number;
   /** For rows.add: a row's values in table column order; null (left to the table) in the user's columns and in
-   *  formula columns, which the table fills as calculated columns and the refresh then rewrites. */
+   *  formula columns, which the table fills as calculated columns and the refresh then rewrites. Text that Excel
+   *  could read as a formula carries the apostrophe prefix, whatever the new cell's format turns out to be. */
   newRow: (ticker: string) => (string | number | boolean | null)[];
   added: string[];
   removed: string[];
@@ -176,7 +177,9 @@ export function planRefresh(state: TableState, content: TableContent): RefreshPl
     const values = rowOf(ticker);
     content.columns.forEach((col, j) => {
       const at = columnAt[j]!;
-      if (at >= 0 && col.formula === null) out[at] = cellFor(values[j] ?? null, col.numberFormat);
+      // Escaped as for a General cell: whether a new row takes the column's Text format before its values is
+      // Excel's business, and the full column write that follows puts the exact text in place.
+      if (at >= 0 && col.formula === null) out[at] = cellFor(values[j] ?? null, "General");
     });
     return out;
   };
