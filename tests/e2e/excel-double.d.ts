@@ -54,6 +54,7 @@ export interface UserActions {
   addSheet(name: string): string;
   setCell(sheet: string, address: string, content: { value?: unknown; formula?: string; numberFormat?: string }): void;
   renameTable(oldName: string, newName: string): void;
+  changeTableId(name: string, id: string): void;
   deleteTable(name: string): void;
   deleteSheet(name: string): void;
   addTableColumn(name: string, header: string, cells: (row: number, ticker: unknown) => { value?: unknown; formula?: string } | null): void;

@@ -1280,6 +1280,10 @@
         wb.checkNewName(newName, "table");
         t.name = newName;
       },
+      /** As if the workbook had been saved and reopened somewhere that numbers tables afresh. */
+      changeTableId(name, id) {
+        tableOf(name).id = String(id);
+      },
       deleteTable(name) {
         const t = tableOf(name);
         for (let r = t.r0; r <= t.r1; r++) for (let c = t.c0; c <= t.c1; c++) t.sheet.cells.delete(t.sheet.key(r, c));

@@ -136,6 +136,16 @@ describe("refresh in place", () => {
     expect((await d.Excel.run((ctx) => listTables(ctx)))[0]).toMatchObject({ state: "found", currentName: "Holdings" });
   });
 
+  test("a table whose id changed (saved and reopened elsewhere) is recognised by its name and headers", async () => {
+    await write(today, industrials("values"));
+    d.user.changeTableId("Qualis_1", "{0F6A}");
+    const listing = await d.Excel.run((ctx) => listTables(ctx));
+    expect(listing[0]).toMatchObject({ state: "found", currentName: "Qualis_1", problem: null });
+    const [report] = await refresh(later);
+    expect(report!.status).toBe("refreshed");
+    expect(Object.values(d.inspect.settings())[0]).toMatchObject({ tableId: "{0F6A}" });
+  });
+
   test("another table now carrying the deleted table's name is left alone", async () => {
     await write(today, industrials("values"));
     d.user.deleteTable("Qualis_1");

@@ -54,15 +54,35 @@ export interface RefreshOptions {
   now?: Date;
 }
 
-/** Every record in the workbook with where its table is now: one request. */
+/**
+ * Every record in the workbook with where its table is now: one request, and a second only when a table carries a
+ * record's name under another id (the id may not survive every save and reopen): its header row then decides
+ * whether it is the add-in's table or someone else's.
+ */
 export async function listTables(ctx: Excel.RequestContext): Promise<TableListing[]> {
   const settings = ctx.workbook.settings.load("items/key,items/value");
   const tables = ctx.workbook.tables.load("items/id,items/name,items/worksheet/name");
   await ctx.sync();
-  return matchRecords(
+  const listing = matchRecords(
     settings.items.filter((s) => s.key.startsWith(RECORD_KEY_PREFIX)).map((s) => ({ key: s.key, value: s.value as unknown })),
     tables.items.map((t) => ({ id: t.id, name: t.name, sheet: t.worksheet.name })),
   );
+  const unsure = listing.filter((l) => l.state === "replaced");
+  if (unsure.length) {
+    const headers = unsure.map((l) => ctx.workbook.tables.getItem(l.currentName!).getHeaderRowRange().load("values"));
+    await ctx.sync();
+    unsure.forEach((l, i) => {
+      if (looksLikeRecord(l.record!, headers[i]!.values[0] ?? [])) Object.assign(l, { state: "found", problem: null });
+    });
+  }
+  return listing;
+}
+
+/** The record's ticker column and at least half of its columns, by header: the add-in's table under a new id. */
+export function looksLikeRecord(record: TableRecord, headers: unknown[]): boolean {
+  const have = new Set(headers.map((h) => String(h).trim().toLowerCase()));
+  const wanted = record.columns.map((c) => c.header.trim().toLowerCase());
+  return have.has(wanted[0]!) && wanted.filter((h) => have.has(h)).length * 2 >= wanted.length;
 }
 
 export function matchRecords(stored: { key: string; value: unknown }[], tables: { id: string; name: string; sheet: string }[]): TableListing[] {
@@ -143,7 +163,7 @@ export async function refreshTables(ctx: Excel.RequestContext, build: (record: T
   const read: ReadBack[] = [];
   for (const group of groups) {
     for (const l of group) {
-      const table = ctx.workbook.tables.getItem(l.record!.tableId ?? l.currentName!);
+      const table = ctx.workbook.tables.getItem(l.currentName!); // as listed in this same batch
       table.load("id,name");
       const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex");
       const body = table.getDataBodyRange().load("values,rowCount");
