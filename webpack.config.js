@@ -92,7 +92,7 @@ module.exports = (env, argv) => {
     entry: {
       functions: "./src/functions/entry.ts",
       // The pane reuses the functions bundle's modules (one universe store) and adds only its own code.
-      taskpane: { import: "./src/taskpane/index.ts", dependOn: "functions" },
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -1,0 +1,212 @@
+// Writing a new table: pure TypeScript over Excel.RequestContext (no UI). One request reads what the workbook
+// already has (names in use, and the target area when writing at the selected cell); then the table goes in as few
+// requests as Excel on the web's 5 MB limit allows, with calculation suspended during each; the record of what was
+// built goes into workbook.settings with the table's id, known once Excel has created it.
+import { a1, freeName, nextFreeName, quoteSheet } from "./excel-names";
+import { describeExcelError, WriteRefused } from "./excel-failures";
+import { ACTION_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET, jsonBytes } from "./payload";
+import { PROVENANCE_LINES, PROVENANCE_ROWS } from "./provenance";
+import { cellFor, type TableContent } from "./table-content";
+import { newRecordKey, type TableRecord, type TableSpec } from "./table-record";
+
+export type WriteTarget = { kind: "newSheet" } | { kind: "activeCell" };
+
+export interface WriteProgress {
+  /** Requests done and planned: a progress bar's value and max. */
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface WriteOptions {
+  /** Bytes allowed per request (default 4.5 MB, under Excel on the web's 5 MB). */
+  budget?: number;
+  onProgress?: (p: WriteProgress) => void;
+  now?: Date;
+  newKey?: () => string;
+}
+
+export interface InsertResult {
+  record: TableRecord;
+  /** Where the table is: 'Qualis 1'!A6:E418. */
+  address: string;
+  /** context.sync() calls made. */
+  syncs: number;
+  /** Estimated bytes of each writing request. */
+  requestBytes: number[];
+}
+
+/** Sets one value on every cell of a range: Excel's documented "update all cells in a range" form. */
+export function fillAll(range: Excel.Range, prop: "numberFormat" | "formulas" | "values", value: string): void {
+  (range as unknown as Record<string, unknown>)[prop] = value;
+}
+
+export const TABLE_BASE_NAME = "Qualis";
+const SHEET_BASE_NAME = "Qualis";
+
+export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, content: TableContent, target: WriteTarget, opts: WriteOptions = {}): Promise<InsertResult> {
+  const budget = opts.budget ?? DEFAULT_REQUEST_BUDGET;
+  const progress = opts.onProgress ?? (() => undefined);
+  const now = opts.now ?? new Date();
+  const n = content.tickers.length;
+  const cols = content.columns.length;
+  if (n === 0) throw new WriteRefused("No company matches these filters, so there is nothing to write. Loosen a filter and try again.");
+  const blockRows = content.provenance ? PROVENANCE_ROWS : 0;
+  const areaRows = blockRows + 1 + n;
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await ctx.sync();
+  };
+
+  // 1. What the workbook already has: names to avoid, and whether the area at the selected cell is free.
+  progress({ done: 0, total: 1, label: "Checking the workbook…" });
+  const sheets = ctx.workbook.worksheets.load("items/name");
+  const tables = ctx.workbook.tables.load("items/name");
+  const names = ctx.workbook.names.load("items/name");
+  let anchor: Excel.Range | null = null;
+  let anchorSheet: Excel.Worksheet | null = null;
+  let used: Excel.Range | null = null;
+  if (target.kind === "activeCell") {
+    anchor = ctx.workbook.getActiveCell().load("rowIndex,columnIndex");
+    anchorSheet = anchor.worksheet.load("name");
+    used = anchor.getResizedRange(areaRows - 1, cols - 1).getUsedRangeOrNullObject(true).load("address");
+  }
+  try {
+    await sync();
+  } catch (e) {
+    if (target.kind === "activeCell") {
+      throw new WriteRefused(`The table (${areaRows} rows × ${cols} columns) does not fit below and right of the selected cell. Select a cell higher up or further left, or choose a new sheet.`);
+    }
+    throw e;
+  }
+  if (used && !used.isNullObject) {
+    throw new WriteRefused(
+      `The table needs ${areaRows} rows × ${cols} columns from the selected cell, and ${used.address} already holds data. Select an empty area, or choose a new sheet.`,
+    );
+  }
+  const taken = [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)];
+  const tableName = nextFreeName(TABLE_BASE_NAME, "_", taken);
+  const provenanceName = content.provenance ? freeName(`${tableName}_Provenance`, taken) : null;
+  const sheetName = target.kind === "newSheet" ? nextFreeName(SHEET_BASE_NAME, " ", sheets.items.map((s) => s.name)) : anchorSheet!.name;
+  const top = anchor ? anchor.rowIndex : 0;
+  const left = anchor ? anchor.columnIndex : 0;
+  const headerRow = top + blockRows;
+  const bodyTop = headerRow + 1;
+
+  // 2. The rows, in requests under the budget. Values tables send every cell; live tables send the tickers, and
+  // one formula per column (written once all tickers are in, so the functions calculate once).
+  const live = content.output === "live";
+  const rows: (string | number | boolean)[][] = live
+    ? content.tickers.map((t) => [cellFor(t, content.columns[0]!.numberFormat)])
+    : content.values.map((r) => r.map((v, j) => cellFor(v, content.columns[j]!.numberFormat)));
+  const key = (opts.newKey ?? newRecordKey)();
+  const fixedBytes =
+    jsonBytes(content.provenance ?? []) +
+    jsonBytes(content.columns.map((c) => [c.header, c.numberFormat, c.formula])) +
+    jsonBytes(spec) +
+    (cols * 3 + 16) * ACTION_OVERHEAD_BYTES;
+  const chunks = chunkRows(rows, budget, fixedBytes);
+  const total = chunks.length + (chunks.length > 1 ? 0 : 1);
+  const requestBytes: number[] = [];
+
+  let sheet: Excel.Worksheet | null = null;
+  let table: Excel.Table | null = null;
+  let record: TableRecord | null = null;
+  const makeRecord = (tableId: string): TableRecord => ({
+    version: 1,
+    key,
+    tableId,
+    tableName,
+    sheetName,
+    provenanceName,
+    columns: content.columns.map((c) => ({ field: c.field, header: c.header })),
+    criteria: spec.criteria,
+    output: spec.output,
+    rows: n,
+    createdAt: now.toISOString(),
+    refreshedAt: now.toISOString(),
+  });
+
+  try {
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      const first = i === 0;
+      const last = i === chunks.length - 1;
+      ctx.application.suspendApiCalculationUntilNextSync();
+      if (first) {
+        sheet = target.kind === "newSheet" ? ctx.workbook.worksheets.add(sheetName) : ctx.workbook.worksheets.getItem(sheetName);
+        if (content.provenance) {
+          const block = sheet.getRangeByIndexes(top, left, PROVENANCE_LINES, 1);
+          fillAll(block, "numberFormat", "@"); // before the text: a source description can never become a formula
+          block.values = content.provenance.map((line) => [line]);
+          block.getCell(0, 0).format.font.bold = true;
+          ctx.workbook.names.add(provenanceName!, block, `Qualis Small Caps: where the values of table ${tableName} came from`);
+        }
+        sheet.getRangeByIndexes(headerRow, left, 1, cols).values = [content.columns.map((c) => c.header)];
+        content.columns.forEach((c, j) => fillAll(sheet!.getRangeByIndexes(bodyTop, left + j, n, 1), "numberFormat", c.numberFormat));
+        table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, left, n + 1, cols), true);
+        table.name = tableName;
+        table.load("id");
+      }
+      sheet!.getRangeByIndexes(bodyTop + chunk.start, left, chunk.count, rows[0]!.length).values = rows.slice(chunk.start, chunk.start + chunk.count);
+      if (last) {
+        if (live) {
+          content.columns.forEach((c, j) => {
+            if (c.formula) fillAll(sheet!.getRangeByIndexes(bodyTop, left + j, n, 1), "formulas", c.formula);
+          });
+        }
+        table!.getRange().format.autofitColumns();
+        if (target.kind === "newSheet") {
+          sheet!.freezePanes.freezeRows(headerRow + 1);
+          sheet!.activate();
+          sheet!.getRangeByIndexes(headerRow, left, 1, 1).select();
+        }
+        if (!first) {
+          record = makeRecord(table!.id); // the id came back with the first request
+          ctx.workbook.settings.add(key, record);
+        }
+      }
+      requestBytes.push(chunk.bytes + (first ? fixedBytes : ACTION_OVERHEAD_BYTES * 2));
+      await sync();
+      progress({ done: i + 1, total, label: `Writing rows ${chunk.start + 1}–${chunk.start + chunk.count} of ${n}…` });
+    }
+    if (!record) {
+      // One request held everything: the table's id is known only now, so the record goes in on its own.
+      record = makeRecord(table!.id);
+      ctx.workbook.settings.add(key, record);
+      await sync();
+      progress({ done: total, total, label: "Done" });
+    }
+  } catch (e) {
+    await rollBack(ctx, target, { sheetName, tableName, provenanceName, top, left, rows: areaRows, cols }).catch(() => undefined);
+    if (e instanceof WriteRefused) throw e;
+    throw new WriteRefused(`${describeExcelError(e)} Nothing was left behind.`);
+  }
+  return {
+    record,
+    address: `${quoteSheet(sheetName)}!${a1(headerRow, left, n + 1, cols)}`,
+    syncs,
+    requestBytes,
+  };
+}
+
+/** Undoes a write that failed part-way: the new sheet goes; at the selected cell, the area (empty before) is cleared. */
+async function rollBack(
+  ctx: Excel.RequestContext,
+  target: WriteTarget,
+  w: { sheetName: string; tableName: string; provenanceName: string | null; top: number; left: number; rows: number; cols: number },
+): Promise<void> {
+  const sheet = ctx.workbook.worksheets.getItemOrNullObject(w.sheetName);
+  const table = ctx.workbook.tables.getItemOrNullObject(w.tableName);
+  const name = w.provenanceName ? ctx.workbook.names.getItemOrNullObject(w.provenanceName) : null;
+  await ctx.sync();
+  if (name && !name.isNullObject) name.delete();
+  if (target.kind === "newSheet") {
+    if (!sheet.isNullObject) sheet.delete();
+  } else {
+    if (!table.isNullObject) table.delete();
+    if (!sheet.isNullObject) sheet.getRangeByIndexes(w.top, w.left, w.rows, w.cols).clear("Contents"); // the area was empty before
+  }
+  await ctx.sync();
+}
