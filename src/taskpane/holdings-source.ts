@@ -1,6 +1,6 @@
-// The one place the pane reads an iShares holdings CSV. The importer (loadHoldingsCsv(text, fileName) →
-// { universe, report }, in src/data) is being written on another branch; until it is merged this says plainly that
-// the feature is not in this build. After the merge only the body of importHoldingsCsv changes.
+// The one place the pane reads an iShares holdings CSV: the browser-safe importer in src/data/holdings turns the
+// file into a holdings-only universe (no fundamentals) and a report of what it read and skipped.
+import { describeHoldingsReport, HoldingsFormatError, loadHoldingsCsv } from "../data/holdings";
 import type { Universe } from "../model/types";
 
 export type HoldingsResult =
@@ -8,9 +8,18 @@ export type HoldingsResult =
   | { ok: false; message: string };
 
 export async function importHoldingsCsv(text: string, fileName: string): Promise<HoldingsResult> {
-  void text;
-  return {
-    ok: false,
-    message: `${fileName} was not read: loading an iShares holdings CSV is not available in this build yet. Use the demo universe or a snapshot URL for now.`,
-  };
+  try {
+    const { universe, report } = loadHoldingsCsv(text, fileName);
+    return {
+      ok: true,
+      universe,
+      summary: [
+        ...describeHoldingsReport(report).map((l) => l.trim()),
+        "Holdings carry no fundamentals: quality scores and fundamentals answer #N/A; graduation probabilities use the market caps (estimated from index weights).",
+      ],
+    };
+  } catch (e) {
+    const why = e instanceof HoldingsFormatError ? e.message : `unexpected content (${(e as Error).message})`;
+    return { ok: false, message: `${fileName} is not an iShares holdings export: ${why}. Download the holdings CSV from the fund's page on ishares.com and choose it again.` };
+  }
 }

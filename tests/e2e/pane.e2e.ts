@@ -13,6 +13,7 @@ import { serve } from "./static-server";
 import { demoText, DIST, INJECTIONS, laterSnapshot, SNAPSHOT_URL, universeOf } from "./snapshots";
 
 const SHOTS = path.join(__dirname, "screenshots");
+const HOLDINGS_EXCERPT = path.join(__dirname, "../fixtures/holdings/IWM_excerpt.csv");
 const CRITERIA: ScreenCriteria = { sectors: ["Industrials"], marketCapMin: 500, sort: { field: "market_cap", descending: true } };
 const FIELDS = ["Ticker", "Name", "Market cap ($m)", "Themes"];
 const capFormat = findField("market_cap")!.numberFormat;
@@ -34,11 +35,9 @@ const capBox = (page: Page, label: "From" | "To") => page.getByRole("group", { n
 
 const value = (c: CellView | undefined) => c?.value;
 
-/** Whether the build registers QUALIS.FIELD (the live formulas' function); it arrives with the scoring engine. */
+/** Whether the build registers QUALIS.FIELD (the live formulas' function) with CustomFunctions.associate. */
 async function fieldRegistered(page: Page): Promise<boolean> {
-  const has = await page.evaluate(() => "FIELD" in ((window as unknown as { CustomFunctions: { _association: { mappings: object } } }).CustomFunctions._association.mappings ?? {}));
-  if (!has) console.warn("QUALIS.FIELD is not in this build: the live tables' formulas are checked, their calculated values are not.");
-  return has;
+  return page.evaluate(() => "FIELD" in ((window as unknown as { CustomFunctions: { _association: { mappings: object } } }).CustomFunctions._association.mappings ?? {}));
 }
 
 beforeAll(() => {
@@ -151,13 +150,9 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     // Excel would now call the functions: the double calls the ones the page registered with CustomFunctions.associate.
     await page.evaluate(() => window.__excelDouble.calculateRegistered());
     const computed = await tableRows(page, "Qualis_2");
-    if (await fieldRegistered(page)) {
-      expect(computed.map((r) => value(r["Market cap ($m)"]))).toEqual(expected.map((c) => c.marketCap));
-      expect(computed.map((r) => value(r.Name))).toEqual(expected.map((c) => c.name));
-    } else {
-      // This build has no QUALIS.FIELD yet (it comes with the scoring engine): Excel would show #NAME?, so does the double.
-      expect(new Set(computed.map((r) => value(r["Market cap ($m)"])))).toEqual(new Set(["#NAME?"]));
-    }
+    expect(await fieldRegistered(page)).toBe(true);
+    expect(computed.map((r) => value(r["Market cap ($m)"]))).toEqual(expected.map((c) => c.marketCap));
+    expect(computed.map((r) => value(r.Name))).toEqual(expected.map((c) => c.name));
     await shot("inserted-live");
   });
 
@@ -228,15 +223,13 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     expect(block[1]).toBe(`Source: ${later.provenance.source}, read from ${SNAPSHOT_URL} · data as of 2026-11-20`);
     expect(await violations(page)).toEqual([]);
 
-    // The live table follows too, and (where QUALIS.FIELD exists) its formulas give the new numbers.
+    // The live table follows too, and its formulas give the new numbers.
     await page.evaluate(() => window.__excelDouble.calculateRegistered());
     const live = await tableRows(page, "Qualis_2");
     expect(new Set(live.map((r) => String(value(r.Ticker))))).toEqual(newTickers);
     expect(new Set(live.map((r) => r["Market cap ($m)"]!.formula))).toEqual(new Set(['=QUALIS.FIELD([@Ticker],"market_cap")']));
-    if (await fieldRegistered(page)) {
-      for (const r of live) expect(value(r["Market cap ($m)"])).toBe(byTicker.get(String(value(r.Ticker)))!.marketCap);
-      for (const inj of INJECTIONS) expect(live.find((r) => value(r.Ticker) === inj.ticker)?.Name?.value).toBe(inj.name);
-    }
+    for (const r of live) expect(value(r["Market cap ($m)"])).toBe(byTicker.get(String(value(r.Ticker)))!.marketCap);
+    for (const inj of INJECTIONS) expect(live.find((r) => value(r.Ticker) === inj.ticker)?.Name?.value).toBe(inj.name);
     await shot("refreshed");
     await shot("refresh-summary", "refresh-summary");
   });
@@ -280,6 +273,24 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     expect(bg).not.toBe("rgb(255, 255, 255)");
     await shot("dark");
     await page.emulateMedia({ colorScheme: "light" });
+  });
+
+  test("12. a holdings CSV: refused when it is not one, loaded with what was skipped when it is", async () => {
+    await page.getByRole("button", { name: "Change data source" }).click();
+    const input = page.locator('input[type="file"]');
+    await input.setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") });
+    await page.getByText("notes.csv was not loaded").waitFor();
+    expect(await page.getByText(/notes\.csv is not an iShares holdings export: .*Download the holdings CSV/).count()).toBe(1);
+    await input.setInputFiles(HOLDINGS_EXCERPT);
+    await page.getByText("IWM_excerpt.csv: 7 companies as of 2026-04-10.", { exact: false }).waitFor();
+    expect(await page.getByText(/^skipped 3 non-equity: line 13 XTSLA/).count()).toBe(1);
+    expect(await page.getByText(/^problem, line 19: ZBAD: Market Value .n\/a. is not a number/).count()).toBe(1);
+    expect(await page.getByTestId("universe-count").textContent()).toBe("7");
+    expect(await page.getByTestId("universe-asof").textContent()).toBe("2026-04-10");
+    expect(await page.getByTestId("universe-coverage").textContent()).toMatch(/^0 of 7/);
+    expect(await page.getByTestId("universe-source").textContent()).toMatch(/^iShares Russell 2000 ETF holdings as of 2026-04-10 \(holdings only: no fundamentals\) — holdings file IWM_excerpt\.csv$/);
+    expect(await page.getByText("DEMO", { exact: true }).count()).toBe(0);
+    await shot("holdings-loaded");
   });
 
   test("no outside request was made, and the page logged no errors", () => {

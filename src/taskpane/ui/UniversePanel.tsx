@@ -46,10 +46,10 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
   const fileInput = useRef<HTMLInputElement>(null);
   const u = view.loaded?.universe;
 
-  const report = (o: LoadOutcome, what: string) => {
+  const report = (o: LoadOutcome, what: string, details: string[] = []) => {
     if (o.ok) {
       const p = o.loaded.universe.provenance;
-      setResult({ intent: "success", title: "Loaded", text: `${what}: ${fmt(o.loaded.universe.companies.length)} companies as of ${p.asOf}.` });
+      setResult({ intent: "success", title: "Loaded", text: `${what}: ${fmt(o.loaded.universe.companies.length)} companies as of ${p.asOf}.`, details });
     } else {
       setResult({ intent: "error", title: `${what} was not loaded`, text: `${o.failure.message} ${store.current ? "The previous data is still in use." : ""}`.trim() });
     }
@@ -82,7 +82,7 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
     try {
       const imported = await importHoldingsCsv(await file.text(), file.name);
       if (!imported.ok) setResult({ intent: "error", title: `${file.name} was not loaded`, text: imported.message });
-      else report(await store.loadUniverse(imported.universe, { kind: "holdings", fileName: file.name }), file.name);
+      else report(await store.loadUniverse(imported.universe, { kind: "holdings", fileName: file.name }), file.name, imported.summary.slice(1));
     } catch (err) {
       setResult({ intent: "error", title: `${file.name} could not be read`, text: (err as Error).message });
     } finally {

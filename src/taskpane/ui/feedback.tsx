@@ -1,20 +1,31 @@
 // The pane's ways of telling the user how something went: a titled message bar, and a progress bar with its step.
 import { Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
 import type { WriteProgress } from "../workbook/writer";
+import { useStyles } from "./styles";
 
 export interface Outcome {
   intent: "success" | "warning" | "error";
   title: string;
   text: string;
+  /** Further lines, shown as a list under the text (e.g. what an import skipped). */
+  details?: string[];
 }
 
 /** Errors are announced at once (alert); the rest politely (status). */
 export function OutcomeBar({ outcome }: { outcome: Outcome }) {
+  const s = useStyles();
   return (
     <MessageBar intent={outcome.intent} role={outcome.intent === "error" ? "alert" : "status"}>
       <MessageBarBody>
         <MessageBarTitle>{outcome.title}</MessageBarTitle>
         {outcome.text}
+        {outcome.details && outcome.details.length > 0 && (
+          <ul className={s.detailList}>
+            {outcome.details.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        )}
       </MessageBarBody>
     </MessageBar>
   );

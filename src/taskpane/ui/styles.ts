@@ -43,6 +43,7 @@ export const useStyles = makeStyles({
   fieldHint: { display: "block", color: tokens.colorNeutralForeground3 },
   count: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
+  detailList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   card: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
