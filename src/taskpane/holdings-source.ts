@@ -19,7 +19,7 @@ export async function importHoldingsCsv(text: string, fileName: string): Promise
       ],
     };
   } catch (e) {
-    const why = e instanceof HoldingsFormatError ? e.message : `unexpected content (${(e as Error).message})`;
+    const why = (e instanceof HoldingsFormatError ? e.message : `unexpected content (${(e as Error).message})`).replace(/\.+$/, "");
     return { ok: false, message: `${fileName} is not an iShares holdings export: ${why}. Download the holdings CSV from the fund's page on ishares.com and choose it again.` };
   }
 }

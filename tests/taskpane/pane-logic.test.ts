@@ -1,3 +1,5 @@
+import { readFileSync } from "fs";
+import path from "path";
 // The pane's logic apart from React: the builder's form read into criteria, the workbook access rules, the theme
 // choice, the holdings placeholder, and the buttons' actions over the Excel double.
 import { create } from "../e2e/excel-double";
@@ -86,11 +88,23 @@ test("dark or light from Office's body background", () => {
   expect(isDarkColor("not a colour")).toBe(false);
 });
 
-test("the holdings CSV is not in this build yet, and says so plainly", async () => {
+test("a file that is not an iShares holdings export is refused with what to do", async () => {
   expect(await importHoldingsCsv("Ticker,Name\n", "IWM_holdings.csv")).toEqual({
     ok: false,
-    message: "IWM_holdings.csv was not read: loading an iShares holdings CSV is not available in this build yet. Use the demo universe or a snapshot URL for now.",
+    message:
+      "IWM_holdings.csv is not an iShares holdings export: Not an iShares holdings file: no column header row starting with 'Ticker' and naming 'Asset Class' was found. Download the holdings CSV from the fund's page on ishares.com and choose it again.",
   });
+});
+
+test("a holdings export becomes a holdings-only universe, with what was read and skipped", async () => {
+  const text = readFileSync(path.join(__dirname, "../fixtures/holdings/IWM_excerpt.csv"), "utf8");
+  const r = await importHoldingsCsv(text, "IWM_excerpt.csv");
+  if (!r.ok) throw new Error(r.message);
+  expect(r.universe.companies.map((c) => c.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF", "ZZRO"]);
+  expect(r.universe.companies.every((c) => c.ttm === null && c.marketCapEstimated)).toBe(true);
+  expect(r.summary[0]).toBe("IWM_excerpt.csv: iShares Russell 2000 ETF (IWM, Russell 2000), holdings as of 2026-04-10");
+  expect(r.summary).toContain("skipped 1 no ticker: line 22 - ZANY BIO WARRANTS (ticker '-' (not listed))");
+  expect(r.summary[r.summary.length - 1]).toMatch(/^Holdings carry no fundamentals/);
 });
 
 describe("the pane's actions over a workbook", () => {
