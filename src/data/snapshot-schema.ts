@@ -8,20 +8,40 @@ import { THEME_IDS } from "../model/themes";
 
 export const SCHEMA_VERSION = 1;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** YYYY-MM-DD and a real calendar date, checked arithmetically (a snapshot holds ~12,000 dates). */
+function isCalendarDate(s: string): boolean {
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "not a real calendar date");
+  .refine(isCalendarDate, "not a real calendar date");
 
 const num = z.number(); // zod 4 refuses NaN and ±Infinity
-const nullableNum = num.nullable();
 const positiveOrNull = num.positive().nullable();
 
-const periodValues = z.array(nullableNum).length(FUNDAMENTAL_FIELDS.length, {
-  message: `expected ${FUNDAMENTAL_FIELDS.length} values, one per fundamentalFields entry`,
+// The 192,000 values of a 2,000-company snapshot are checked in one plain loop rather than one zod schema per
+// element (five times faster); problems still carry the element's path, e.g. `….ttm.v[3]`.
+const periodValues = z.custom<(number | null)[]>().superRefine((arr, ctx) => {
+  if (!Array.isArray(arr)) {
+    ctx.addIssue({ code: "custom", message: `expected an array of ${FUNDAMENTAL_FIELDS.length} numbers or nulls` });
+    return;
+  }
+  if (arr.length !== FUNDAMENTAL_FIELDS.length) {
+    ctx.addIssue({ code: "custom", message: `expected ${FUNDAMENTAL_FIELDS.length} values, one per fundamentalFields entry` });
+  }
+  for (let i = 0; i < arr.length; i++) {
+    const v: unknown = arr[i];
+    if (v === null || (typeof v === "number" && Number.isFinite(v))) continue;
+    const got = typeof v === "number" ? String(v) : v === undefined ? "undefined" : typeof v;
+    ctx.addIssue({ code: "custom", path: [i], message: `Invalid input: expected number or null, received ${got}` });
+  }
 });
 
 const ttmSchema = z.object({ end: isoDate, v: periodValues }).strict();
