@@ -1,5 +1,6 @@
 import { encodeSnapshot, serializeSnapshot } from "../../src/data/snapshot-codec";
 import { parseSnapshot, summarizeProblems, validateSnapshot } from "../../src/data/snapshot-validate";
+import { FUNDAMENTAL_FIELDS } from "../../src/model/fundamentals";
 import { company, universe, values, year } from "../support/universe-builders";
 
 const good = universe([
@@ -30,6 +31,15 @@ describe("snapshot validation", () => {
     expect(w.companies[0]!.ttm!.v[3]).toBe(12.5);
     expect(w.companies[0]!.ttm!.v[0]).toBe(100);
     expect(w.companies[0]!.ttm!.v[1]).toBeNull();
+  });
+
+  test("every fundamental field keeps its own column through the wire format", () => {
+    const all = values(Object.fromEntries(FUNDAMENTAL_FIELDS.map((f, i) => [f, i + 1])));
+    const u = universe([company("ABC", { ttm: { end: "2026-03-31", values: all }, years: [year(2025, all)] })]);
+    expect(JSON.parse(serializeSnapshot(u)).companies[0].ttm.v).toEqual(FUNDAMENTAL_FIELDS.map((_, i) => i + 1));
+    const r = parseSnapshot(serializeSnapshot(u));
+    expect(r.ok && r.universe.companies[0]!.ttm!.values).toEqual(all);
+    expect(r.ok && Object.keys(r.universe.companies[0]!.years[0]!.values)).toEqual([...FUNDAMENTAL_FIELDS]);
   });
 
   test("invalid JSON is refused with the parser's reason", () => {
