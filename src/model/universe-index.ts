@@ -11,7 +11,8 @@ export class UniverseIndex {
   }
 
   find(ticker: string): Company | undefined {
-    return this.byTicker.get(normalizeTicker(ticker));
+    // A key is its own normal form, so a ticker spelled as a key is found as it is, without normalising it.
+    return this.byTicker.get(ticker) ?? this.byTicker.get(normalizeTicker(ticker));
   }
 
   company(ticker: string): Outcome<Company> {
