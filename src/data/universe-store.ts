@@ -68,6 +68,8 @@ export class UniverseStore {
   private loaded: LoadedUniverse | null = null;
   private failure: LoadFailure | null = null;
   private chain: Promise<unknown> = Promise.resolve();
+  /** Loads queued or running. */
+  private pending = 0;
   private listeners = new Set<StoreListener>();
   private generation = 0;
   private initialised: Promise<void> | null = null;
@@ -112,6 +114,14 @@ export class UniverseStore {
     return this.loaded;
   }
 
+  /**
+   * What ready() would resolve with, without waiting, when there is nothing to wait for: init() has run and no load
+   * is queued or running. Null otherwise (or when nothing could be loaded): then ask ready().
+   */
+  get settled(): LoadedUniverse | null {
+    return this.initialised && this.pending === 0 ? this.loaded : null;
+  }
+
   /** Loads a source and, when it is good, makes it the chosen source (persisted). */
   load(source: SourceSpec): Promise<LoadOutcome> {
     return this.enqueue(() => this.loadNow(source));
@@ -132,7 +142,8 @@ export class UniverseStore {
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(task, task);
+    this.pending++;
+    const run = this.chain.then(task, task).finally(() => this.pending--);
     this.chain = run.catch(() => undefined);
     return run;
   }

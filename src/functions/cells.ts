@@ -3,7 +3,7 @@
 import type { Engine } from "../model/engine";
 import type { Outcome } from "../model/outcome";
 import { excelError } from "./excel-errors";
-import { currentEngine } from "./universe-runtime";
+import { currentEngine, engineNow } from "./universe-runtime";
 
 export type CellValue = string | number | boolean | CustomFunctions.Error;
 
@@ -14,33 +14,85 @@ export function tickerText(cell: unknown): string | null {
   return text === "" ? null : text;
 }
 
-/** Excel passes a matrix; a lone value (a caller outside Excel) is read as a 1×1 range. */
-function asMatrix(tickers: unknown): unknown[][] {
-  if (!Array.isArray(tickers)) return [[tickers]];
-  return tickers.map((row) => (Array.isArray(row) ? row : [row]));
+// What each function answered for each ticker text, for the engine of the current universe: the engine's answers
+// never change, so a recalculation reads them back with one map lookup per cell, as cheap as reading precomputed
+// numbers. Kept per lookup (one per function) and per value of its other argument (a basis, a horizon, a field);
+// dropped when the universe changes. Capped, so that a sheet of ever-new text cannot grow it without end: past the
+// cap, cells are answered as they come.
+const MAX_REMEMBERED = 100_000;
+type Memo = Map<string, CellValue>;
+/** What a function asks the engine for one ticker; `arg` is its other argument (a basis, a horizon, a field). */
+export type Lookup<T, A> = (engine: Engine, ticker: string, arg: A) => Outcome<T>;
+let rememberedEngine: Engine | null = null;
+let remembered = new Map<unknown, Map<unknown, Memo>>();
+// The memo asked for last: a formula filled down a column asks for the same one 2,000 times in a row.
+let last: { lookup: unknown; arg: unknown; memo: Memo } | null = null;
+
+function rememberedFor(engine: Engine, lookup: unknown, arg: unknown): Memo {
+  if (engine !== rememberedEngine) {
+    rememberedEngine = engine;
+    remembered = new Map();
+    last = null;
+  }
+  if (last && last.lookup === lookup && last.arg === arg) return last.memo;
+  let byArg = remembered.get(lookup);
+  if (!byArg) remembered.set(lookup, (byArg = new Map()));
+  let memo = byArg.get(arg);
+  if (!memo) byArg.set(arg, (memo = new Map()));
+  last = { lookup, arg, memo };
+  return memo;
 }
 
-export function mapTickers<T extends string | number | boolean>(
+/** One cell's answer: a blank for a blank, the value, or the failure as a typed Excel error; remembered by text. */
+function answer<T extends string | number | boolean, A>(cell: unknown, engine: Engine, lookup: Lookup<T, A>, arg: A, memo: Memo): CellValue {
+  const known = typeof cell === "string" ? memo.get(cell) : undefined;
+  if (known !== undefined) return known;
+  const ticker = tickerText(cell);
+  let a: CellValue = "";
+  if (ticker !== null) {
+    const out = lookup(engine, ticker, arg);
+    a = out.ok ? out.value : excelError(out);
+  }
+  if (typeof cell === "string" && memo.size < MAX_REMEMBERED) memo.set(cell, a);
+  return a;
+}
+
+/**
+ * Answers every cell of a ticker matrix in its shape (a lone value, from a caller outside Excel, is read as a 1×1
+ * range), reading answers already given from `memo`. The hot path of a range call: plain loops, no closures, and
+ * one-cell rows made whole as literals.
+ */
+export function mapTickers<T extends string | number | boolean, A>(
   tickers: unknown,
-  lookup: (ticker: string) => Outcome<T>,
+  engine: Engine,
+  lookup: Lookup<T, A>,
+  arg: A,
+  memo: Memo = new Map(),
 ): CellValue[][] {
-  return asMatrix(tickers).map((row) =>
-    row.map((cell) => {
-      const ticker = tickerText(cell);
-      if (ticker === null) return "";
-      const out = lookup(ticker);
-      return out.ok ? out.value : excelError(out);
-    }),
-  );
+  const rows: unknown[] = Array.isArray(tickers) ? tickers : [[tickers]];
+  // One cell (a formula filled down a column calls once per cell): the answer as a literal, nothing else.
+  if (rows.length === 1 && Array.isArray(rows[0]) && rows[0].length === 1) return [[answer(rows[0][0], engine, lookup, arg, memo)]];
+  const out = new Array<CellValue[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row: unknown = rows[r];
+    if (!Array.isArray(row)) out[r] = [answer(row, engine, lookup, arg, memo)];
+    else if (row.length === 1) out[r] = [answer(row[0], engine, lookup, arg, memo)];
+    else {
+      const answers: CellValue[] = [];
+      for (let c = 0; c < row.length; c++) answers.push(answer(row[c], engine, lookup, arg, memo));
+      out[r] = answers;
+    }
+  }
+  return out;
 }
 
-/** Waits for the universe, then answers every ticker cell from its engine; a failed argument is one error cell. */
-export async function answerTickers<T extends string | number | boolean>(
-  tickers: unknown,
-  lookup: (engine: Engine, ticker: string) => Outcome<T>,
-): Promise<CellValue[][]> {
-  const e = await currentEngine();
-  if (!e.ok) return [[e.error]];
-  const engine = e.engine;
-  return mapTickers(tickers, (t) => lookup(engine, t));
+/**
+ * Answers every ticker cell from the universe's engine; a failed argument is one error cell. When the universe is
+ * loaded and nothing is loading, at once, without a promise of its own (a formula filled down a column is one call
+ * per cell); otherwise once the universe is ready.
+ */
+export function answerTickers<T extends string | number | boolean, A>(tickers: unknown, lookup: Lookup<T, A>, arg: A): CellValue[][] | Promise<CellValue[][]> {
+  const now = engineNow();
+  if (now) return mapTickers(tickers, now, lookup, arg, rememberedFor(now, lookup, arg));
+  return currentEngine().then((e) => (e.ok ? mapTickers(tickers, e.engine, lookup, arg, rememberedFor(e.engine, lookup, arg)) : [[e.error]]));
 }

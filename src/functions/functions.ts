@@ -2,15 +2,23 @@
 // only `function` declarations are seen, and matrix shapes must be written as T[][] (DESIGN.md §8).
 // Thin by design: parse arguments, ask the model's engine, map failures to typed Excel errors.
 // The descriptions are FUNCTION_SPECS' (src/model/function-specs.ts) word for word; a test holds them together.
-import { FIELD_CATALOGUE, findField, unknownField } from "../model/catalogue";
+import { FIELD_CATALOGUE, findField, unknownField, type FieldDef } from "../model/catalogue";
+import type { Engine } from "../model/engine";
 import { parseReconstitutions } from "../model/graduation";
 import { failure } from "../model/outcome";
-import { parseProfitBasis } from "../model/profitability";
+import { parseProfitBasis, type ProfitBasis } from "../model/profitability";
 import { constituentsCriteria } from "../model/screen";
 import { asOfText } from "../data/universe-status";
 import { answerTickers, tickerText } from "./cells";
 import { excelError } from "./excel-errors";
 import { currentEngine, getStore } from "./universe-runtime";
+
+// What each per-company function asks the engine for a ticker. One function each, made once: the answers cells.ts
+// remembers are kept under it.
+const qualityOf = (e: Engine, t: string) => e.qualityScoreOf(t);
+const profitableOf = (e: Engine, t: string, basis: ProfitBasis) => e.isProfitable(t, basis);
+const graduationOf = (e: Engine, t: string, reconstitutions: number) => e.graduationProbabilityOf(t, reconstitutions);
+const fieldOf = (e: Engine, t: string, def: FieldDef) => e.field(t, def);
 
 /**
  * Composite quality score, 0–100, for each ticker: the weighted mean of five pillars (profitability, cash generation, balance sheet, stability, Piotroski F-score), ranked across the universe.
@@ -20,7 +28,7 @@ import { currentEngine, getStore } from "./universe-runtime";
  * @returns A score from 0 to 100 for each ticker, in the shape of the range given.
  */
 export async function qualityScore(tickers: any[][]): Promise<any[][]> {
-  return answerTickers(tickers, (e, t) => e.qualityScoreOf(t));
+  return answerTickers(tickers, qualityOf, null);
 }
 
 /**
@@ -34,7 +42,7 @@ export async function qualityScore(tickers: any[][]): Promise<any[][]> {
 export async function isProfitable(tickers: any[][], basis?: string): Promise<any[][]> {
   const b = parseProfitBasis(basis);
   if (!b.ok) return [[excelError(b)]];
-  return answerTickers(tickers, (e, t) => e.isProfitable(t, b.value));
+  return answerTickers(tickers, profitableOf, b.value);
 }
 
 /**
@@ -48,7 +56,7 @@ export async function isProfitable(tickers: any[][], basis?: string): Promise<an
 export async function graduationProb(tickers: any[][], reconstitutions?: number): Promise<any[][]> {
   const n = parseReconstitutions(reconstitutions);
   if (!n.ok) return [[excelError(n)]];
-  return answerTickers(tickers, (e, t) => e.graduationProbabilityOf(t, n.value));
+  return answerTickers(tickers, graduationOf, n.value);
 }
 
 /**
@@ -62,7 +70,7 @@ export async function graduationProb(tickers: any[][], reconstitutions?: number)
 export async function fieldValue(tickers: any[][], field: string): Promise<any[][]> {
   const def = findField(String(field ?? ""));
   if (!def) return [[excelError(unknownField(String(field ?? "")))]];
-  return answerTickers(tickers, (e, t) => e.field(t, def));
+  return answerTickers(tickers, fieldOf, def);
 }
 
 /**

@@ -40,6 +40,15 @@ export function setStore(s: UniverseStore): void {
 
 export type EngineOrError = { ok: true; engine: Engine; loaded: LoadedUniverse } | { ok: false; error: CustomFunctions.Error };
 
+/**
+ * The engine at once, when the universe is loaded and no load is queued or running (every recalculation after the
+ * first load); null when a caller must wait with currentEngine().
+ */
+export function engineNow(): Engine | null {
+  const loaded = getStore().settled;
+  return loaded ? engineFor(loaded.universe) : null;
+}
+
 /** Waits for the universe (calls made before it has loaded wait, they do not fail) and returns its engine. */
 export async function currentEngine(): Promise<EngineOrError> {
   const s = getStore();

@@ -55,6 +55,20 @@ describe("UniverseStore", () => {
     expect((await waiting)?.universe.companies).toHaveLength(2);
   });
 
+  test("settled: the universe at once when nothing is loading; null before init, while a load runs, and after", async () => {
+    const gate = deferred<string>();
+    const { store } = makeStore({ fetchText: () => gate.promise });
+    expect(store.settled).toBeNull(); // init() not called yet
+    const first = await store.ready();
+    expect(store.settled).toBe(first);
+    const loading = store.load({ kind: "url", url: "https://data.example/snapshot.json" });
+    expect(store.settled).toBeNull();
+    gate.resolve(urlText);
+    await loading;
+    expect(store.settled?.universe.companies.map((c) => c.ticker)).toEqual(["REAL1", "REAL2", "REAL3"]);
+    expect(store.settled).toBe(store.current);
+  });
+
   test("a refused snapshot keeps the last good one in use and says why", async () => {
     const { store } = makeStore({ fetchText: async () => '{"schemaVersion":1}' });
     await store.ready();
