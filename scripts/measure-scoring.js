@@ -3,27 +3,9 @@
 // depend on the machine). Prints the cold time to score the whole universe once, the warm time of a 2,000-row
 // QUALITY_SCORE range call, and the distributions of quality scores and graduation probabilities.
 //   node scripts/measure-scoring.js
-// TypeScript sources are compiled in memory with the project's own compiler (transpile only).
-const fs = require("fs");
+// TypeScript sources are compiled in memory with the project's own compiler (transpile only), as for npm run bench.
 const path = require("path");
-const ts = require("typescript");
-
-require.extensions[".ts"] = (module, filename) => {
-  const out = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-    fileName: filename,
-  });
-  module._compile(out.outputText, filename);
-};
-
-// What Excel's runtime provides to the functions: the CustomFunctions error type.
-class CFError extends Error {
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-  }
-}
-globalThis.CustomFunctions = { Error: CFError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } };
+require("./bench/register");
 
 const src = (p) => path.join(__dirname, "..", "src", p);
 const { generateDemoUniverse } = require(src("data/demo/generator.ts"));
