@@ -44,6 +44,20 @@ export function fillAll(range: Excel.Range, prop: "numberFormat" | "formulas" | 
   (range as unknown as Record<string, unknown>)[prop] = value;
 }
 
+/**
+ * Queues a read of the names a workbook uses: its sheets', and its tables' and defined names' (one namespace in
+ * Excel). The lists are there after the next sync.
+ */
+export function loadNamesInUse(ctx: Excel.RequestContext): { sheets: () => string[]; taken: () => string[] } {
+  const sheets = ctx.workbook.worksheets.load("items/name");
+  const tables = ctx.workbook.tables.load("items/name");
+  const names = ctx.workbook.names.load("items/name");
+  return {
+    sheets: () => sheets.items.map((s) => s.name),
+    taken: () => [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)],
+  };
+}
+
 export const TABLE_BASE_NAME = "Qualis";
 const SHEET_BASE_NAME = "Qualis";
 
@@ -179,9 +193,7 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
 
   // 1. What the workbook already has: names to avoid, and whether the area at the selected cell is free.
   progress({ done: 0, total: 1, label: "Checking the workbook…" });
-  const sheets = ctx.workbook.worksheets.load("items/name");
-  const tables = ctx.workbook.tables.load("items/name");
-  const names = ctx.workbook.names.load("items/name");
+  const inUse = loadNamesInUse(ctx);
   let anchor: Excel.Range | null = null;
   let anchorSheet: Excel.Worksheet | null = null;
   let used: Excel.Range | null = null;
@@ -203,10 +215,10 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
       `The table needs ${areaRows} rows × ${cols} columns from the selected cell, and ${used.address} already holds data. Select an empty area, or choose a new sheet.`,
     );
   }
-  const taken = [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)];
+  const taken = inUse.taken();
   const tableName = nextFreeName(TABLE_BASE_NAME, "_", taken);
   const provenanceName = content.provenance ? freeName(`${tableName}_Provenance`, taken) : null;
-  const sheetName = target.kind === "newSheet" ? nextFreeName(SHEET_BASE_NAME, " ", sheets.items.map((s) => s.name)) : anchorSheet!.name;
+  const sheetName = target.kind === "newSheet" ? nextFreeName(SHEET_BASE_NAME, " ", inUse.sheets()) : anchorSheet!.name;
   const placement: TablePlacement = { top: anchor ? anchor.rowIndex : 0, left: anchor ? anchor.columnIndex : 0, tableName, provenanceName };
   const g = tableGeometry(content, placement);
 
