@@ -54,7 +54,7 @@ test("title, disclaimer, the provenance block with DEMO, and the 25 highest qual
   expect(parseRecord(key, stored)).toMatchObject({ ok: true, record: { output: "values", provenanceName: "Client_1_Provenance", criteria: { limit: 25 } } });
   // DEMO stands out: a conditional format on the provenance line, so it follows whatever a refresh writes there.
   expect(i.conditionalFormats(SHEET)).toEqual([
-    { address: "A5", type: "ContainsText", rule: { operator: "Contains", text: "DEMO" }, format: { fill: COLORS.badFill, fontColor: COLORS.demo, bold: true } },
+    { address: "A5", type: "ContainsText", rule: { operator: "Contains", text: "DEMO" }, format: { fill: null, fontColor: COLORS.demo, bold: true } },
   ]);
 });
 

@@ -65,17 +65,17 @@ describe("the screening dashboard", () => {
 
   test("summary figures are formulas over the table's columns and equal the engine's numbers", () => {
     const i = ins.d.inspect;
-    expect(i.cell(SHEET, "C7").formula).toBe("=COUNTA(Dashboard_1[Ticker])");
-    expect(i.cell(SHEET, "C8").formula).toBe('=IFERROR(QUALIS.UNPROFITABLE_SHARE(),"no data")');
-    expect(i.cell(SHEET, "C9").formula).toBe('=IFERROR(AGGREGATE(12,6,Dashboard_1[Quality score]),"no data")');
-    expect(i.cell(SHEET, "C11").formula).toBe('=IFERROR(AGGREGATE(9,6,Dashboard_1[Graduation probability]),"no data")');
+    expect(i.cell(SHEET, "D7").formula).toBe("=COUNTA(Dashboard_1[Ticker])");
+    expect(i.cell(SHEET, "D8").formula).toBe('=IFERROR(QUALIS.UNPROFITABLE_SHARE(),"no data")');
+    expect(i.cell(SHEET, "D9").formula).toBe('=IFERROR(AGGREGATE(12,6,Dashboard_1[Quality score]),"no data")');
+    expect(i.cell(SHEET, "D11").formula).toBe('=IFERROR(AGGREGATE(9,6,Dashboard_1[Graduation probability]),"no data")');
     const scores = quality.filter((q): q is number => q !== null);
-    expect(v.value(SHEET, "C7")).toBe(rows.length);
-    expect(v.value(SHEET, "C8")).toBeCloseTo((engine.unprofitableShare("net_income") as { value: number }).value, 12);
-    expect(v.value(SHEET, "C9")).toBeCloseTo(median(scores), 9);
-    expect(v.value(SHEET, "C10")).toBe(scores.length);
-    expect(v.value(SHEET, "C11")).toBeCloseTo(grad.reduce<number>((a, p) => a + (p ?? 0), 0), 9);
-    expect(v.value(SHEET, "B12")).toBe(`${rows.length - scores.length} companies have no quality score (fundamentals missing): the quality charts leave them out.`);
+    expect(v.value(SHEET, "D7")).toBe(rows.length);
+    expect(v.value(SHEET, "D8")).toBeCloseTo((engine.unprofitableShare("net_income") as { value: number }).value, 12);
+    expect(v.value(SHEET, "D9")).toBeCloseTo(median(scores), 9);
+    expect(v.value(SHEET, "D10")).toBe(scores.length);
+    expect(v.value(SHEET, "D11")).toBeCloseTo(grad.reduce<number>((a, p) => a + (p ?? 0), 0), 9);
+    expect(v.value(SHEET, "A12")).toBe(`${rows.length - scores.length} companies have no quality score (fundamentals missing): the quality charts leave them out.`);
     // The demo is labelled on the sheet, by a formula over QUALIS.AS_OF() that stays right after a change of source.
     expect(v.value(SHEET, "A2")).toBe("DEMO DATA: fictional companies, not real securities");
     expect(v.value(SHEET, "A3")).toBe("Data: 2026-10-30 · DEMO (fictional companies)");
@@ -127,14 +127,15 @@ describe("the screening dashboard", () => {
     const got = v.grid(SHEET, "J36:N60");
     expect(got.map((r) => r[0])).toEqual(Array.from({ length: 25 }, (_, k) => k + 1));
     expect(got.map((r) => r[1])).toEqual(ranked.map((x) => x.c.ticker));
-    expect(got.map((r) => r[3])).toEqual(ranked.map((x) => x.c.name));
+    expect(got.map((r) => r[4])).toEqual(ranked.map((x) => x.c.name));
+    expect(got.map((r) => r[3])).toEqual(ranked.map((x) => x.i + 1)); // the row in the table
     got.forEach((r, k) => expect(r[2]).toBeCloseTo(ranked[k]!.p, 12));
     expect(new Set(got.map((r) => r[1])).size).toBe(25);
     expect(ins.d.inspect.charts(SHEET)[2]).toMatchObject({
       name: "Top 25 graduation candidates",
       type: "BarClustered",
       source: "K35:L60",
-      series: [{ name: "Graduation probability", values: "L36:L60", categories: "K36:K60" }],
+      series: [{ name: "Probability", values: "L36:L60", categories: "K36:K60" }],
     });
   });
 
@@ -162,10 +163,10 @@ describe("the screening dashboard", () => {
 
   test("the charts sit between the summary and the table, beside each other and clear of the data they read", () => {
     const charts = ins.d.inspect.charts(SHEET);
-    expect(charts.map((c) => c.position)).toEqual(["A14:C30", "D14:H30", "A32:C48", "D32:H48"]);
+    expect(charts.map((c) => c.position)).toEqual(["A14:C30", "D14:H30", "D32:H48", "A32:C48"]);
     for (const c of charts) {
       expect(overlaps(c.position!, `A50:H${50 + rows.length}`)).toBe(false);
-      expect(overlaps(c.position!, "B6:C12")).toBe(false);
+      expect(overlaps(c.position!, "A6:D12")).toBe(false);
       expect(overlaps(c.position!, "J6:N71")).toBe(false);
       expect(c.title).toBeTruthy();
     }
@@ -190,7 +191,7 @@ describe("the screening dashboard", () => {
     expect(reports[0]!.removed).toHaveLength(100);
     expect(syncs).toBe(3);
     const v = calculate(d, later);
-    expect(v.value(SHEET, "C7")).toBe(rows.length - 100);
+    expect(v.value(SHEET, "D7")).toBe(rows.length - 100);
     expect(d.inspect.tables()[0]!.address).toBe(`A50:H${50 + rows.length - 100}`);
     expect(d.inspect.charts(SHEET).map((c) => c.source)).toEqual(["J8:K18", "J21:K32", "K35:L60", "J63:L70"]);
   });
@@ -200,6 +201,6 @@ describe("the screening dashboard", () => {
     const { result } = await insert(dashboard, u, { d });
     expect(result.sheetName).toBe("Dashboard 2");
     expect(result.tables[0]!.name).toBe("Dashboard_2");
-    expect(d.inspect.cell("Dashboard 2", "C7").formula).toBe("=COUNTA(Dashboard_2[Ticker])");
+    expect(d.inspect.cell("Dashboard 2", "D7").formula).toBe("=COUNTA(Dashboard_2[Ticker])");
   });
 });

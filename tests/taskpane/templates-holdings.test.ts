@@ -33,8 +33,8 @@ test("dashboard: inserts, says there are no fundamentals, and its charts read nu
   expect(d.inspect.charts("Dashboard 1")).toHaveLength(4);
   const v = chartsCalculate(d, "Dashboard 1");
   expect(v.value("Dashboard 1", "A2")).toBe(""); // not the demo: no DEMO label
-  expect(v.grid("Dashboard 1", "C7:C11")).toEqual([[7], ["no data"], ["no data"], [0], [6]]);
-  expect(v.value("Dashboard 1", "B12")).toMatch(/^No fundamentals in this data \(holdings only\)/);
+  expect(v.grid("Dashboard 1", "D7:D11")).toEqual([[7], ["no data"], ["no data"], [0], [6]]);
+  expect(v.value("Dashboard 1", "A12")).toMatch(/^No fundamentals in this data \(holdings only\)/);
   expect(v.value("Dashboard 1", "J71")).toMatch(/^No company carries a theme in this data/);
   // Six companies tie at probability 1: each is listed once, in the table's order, then the one at 0.
   expect(v.grid("Dashboard 1", "K36:K43").flat()).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF", "ZZRO", ""]);
@@ -45,7 +45,7 @@ test("dashboard: inserts, says there are no fundamentals, and its charts read nu
     .cells("Dashboard 1")
     .filter((c) => c.formula !== null && !(c.row >= 49 && c.col < 8) && isError(v.value("Dashboard 1", c.address)))
     .map((c) => [c.address, v.value("Dashboard 1", c.address)]);
-  const gaps = [...range(22, 32).map((r) => `K${r}`), ...range(43, 60).flatMap((r) => [`L${r}`, `N${r}`])];
+  const gaps = [...range(22, 32).map((r) => `K${r}`), ...range(43, 60).flatMap((r) => [`L${r}`, `M${r}`])];
   expect(errors.sort()).toEqual(gaps.map((a) => [a, "#N/A"]).sort());
 });
 
@@ -61,6 +61,7 @@ test("allocation: the largest index weights as the names, flags instead of error
   expect(v.value("Allocation 1", "C8")).toBe(0.15); // a position limit that seven equal weights respect
   expect(v.value("Allocation 1", "C13")).toBe("OK");
   expect(v.value("Allocation 1", "C17")).toBe("n/a");
+  expect(v.value("Allocation 1", "N46")).toMatch(/^No company carries a theme in this data/);
   expect(typeof v.value("Allocation 1", "C16")).toBe("number");
   expect(v.grid("Allocation 1", "K25:K31").flat().every((x) => typeof x === "string" && /^(OK|BREACH: active)$/.test(x))).toBe(true);
 });

@@ -30,7 +30,7 @@ test("with a small request budget the rows go in several requests, each within i
   }
   expect(d.inspect.tableRows("Dashboard_1").map((r) => r.Ticker!.value)).toHaveLength(u.companies.length);
   expect(Object.values(d.inspect.settings())).toMatchObject([{ tableId: "1", tableName: "Dashboard_1" }]);
-  expect(calculate(d, u).value("Dashboard 1", "C7")).toBe(u.companies.length);
+  expect(calculate(d, u).value("Dashboard 1", "D7")).toBe(u.companies.length);
 });
 
 test("a request Excel refuses leaves nothing behind: no sheet, no table, no name, no record", async () => {

@@ -19,7 +19,7 @@ export const TARGET = "Target weight";
 export const ACTIVE = "Active weight";
 export const LIMIT_CHECK = "Limit check";
 
-const INPUTS = { row: 6, col: 1 }; // B7: labels in B, values in C
+const INPUTS = { row: 6, col: 0, valueCol: 2 }; // labels from A7 (running over B, left empty), values in C
 const CHECKS_ROW = 10;
 const TABLE_TOP = 23; // row 24
 const TILT_COL = 13; // column N
@@ -55,9 +55,9 @@ export const allocation: Template = {
     const active = columnRef(tableName, ACTIVE);
     const at = (row: number, col: number) => a1(row, col);
     const abs = (row: number, col: number) => a1(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-    const maxPosition = abs(INPUTS.row + 1, INPUTS.col + 1);
-    const maxActive = abs(INPUTS.row + 2, INPUTS.col + 1);
-    const check = (dr: number) => at(CHECKS_ROW + dr, INPUTS.col + 1);
+    const maxPosition = abs(INPUTS.row + 1, INPUTS.valueCol);
+    const maxActive = abs(INPUTS.row + 2, INPUTS.valueCol);
+    const check = (dr: number) => at(CHECKS_ROW + dr, INPUTS.valueCol);
 
     // Equal weights to start with (so the checks start at OK); a position limit that equal weights respect.
     const equal = n > 0 ? 1 / n : 0;
@@ -80,31 +80,32 @@ export const allocation: Template = {
     const thisRow = (h: string) => `[@[${h}]]`;
     const inputStyle = { fill: COLORS.inputFill, fontColor: COLORS.inputFont, bold: true };
 
+    const line = (label: string, cell: PlanCell): PlanCell[] => [text(label), null, cell];
     const inputs = block(INPUTS.row, INPUTS.col, [
       [text("Inputs (the yellow cells are yours)")],
-      [text("Max position weight"), num(positionLimit, "0.0%")],
-      [text("Max active weight vs the index (±)"), num(0.05, "0.0%")],
+      line("Max position weight", num(positionLimit, "0.0%")),
+      line("Max active weight (±)", num(0.05, "0.0%")),
     ]);
     const checks = block(CHECKS_ROW, INPUTS.col, [
       [text("Checks")],
-      [text("Target weights total"), formula(`=SUM(${target})`, "0.00%")],
-      [text("Weights sum to 100%"), formula(`=IF(ABS(${check(1)}-1)<=0.0001,"OK","CHECK")`)],
-      [text("Rows flagged in the limit check"), formula(`=COUNTIF(${columnRef(tableName, LIMIT_CHECK)},"<>OK")`, "0")],
-      [text("All checks"), formula(`=IF(AND(${check(2)}="OK",${check(3)}=0),"OK","CHECK")`)],
-      [
-        text("Active share vs the index"),
+      line("Target weights total", formula(`=SUM(${target})`, "0.00%")),
+      line("Weights sum to 100%", formula(`=IF(ABS(${check(1)}-1)<=0.0001,"OK","CHECK")`)),
+      line("Rows flagged (limit check)", formula(`=COUNTIF(${columnRef(tableName, LIMIT_CHECK)},"<>OK")`, "0")),
+      line("All checks", formula(`=IF(AND(${check(2)}="OK",${check(3)}=0),"OK","CHECK")`)),
+      line(
+        "Active share vs the index",
+        // ½ Σ|active| over every index name: the held names' |active| plus the weights of the index names not held.
         formula(
-          // ½ Σ|active| over every index name: the held names' |active| plus the weights of the index names not held.
           `=0.5*(SUMIFS(${active},${active},">0")-SUMIFS(${active},${active},"<0")+SUMIFS(${I("weight")},${I("weight")},">=0")-SUMIFS(${A("weight")},${A("weight")},">=0"))`,
           "0.0%",
         ),
-      ],
-      [text("Weighted quality score"), formula(`=IFERROR(SUMPRODUCT(${target},${A("quality_score")})/${check(1)},"n/a")`, "0.0")],
+      ),
+      line("Weighted quality score", formula(`=IFERROR(SUMPRODUCT(${target},${A("quality_score")})/${check(1)},"n/a")`, "0.0")),
     ]);
 
     // Sector and theme tilts: the portfolio's weight against the index's, from both tables.
     const tilt = (row: number, heading: string, labels: readonly string[], match: (table: string, cell: string) => string): PlanCell[][] => [
-      [text(heading), text("Tilt (portfolio − index)"), text("Portfolio"), text("Index")],
+      [text(heading), text("Tilt vs index"), text("Portfolio"), text("Index")],
       ...labels.map((l, i) => {
         const r = row + 1 + i;
         const cell = at(r, TILT_COL);
@@ -132,7 +133,7 @@ export const allocation: Template = {
     });
 
     const flagColumn = { row: TABLE_TOP + 1, col: headers.indexOf(LIMIT_CHECK), rows: Math.max(1, n), cols: 1 };
-    const checkCells = { row: CHECKS_ROW + 2, col: INPUTS.col + 1, rows: 3, cols: 1 };
+    const checkCells = { row: CHECKS_ROW + 2, col: INPUTS.valueCol, rows: 3, cols: 1 };
     const good = { fill: COLORS.goodFill, fontColor: COLORS.goodFont };
     const bad = { fill: COLORS.badFill, fontColor: COLORS.badFont };
     const conditionalFormats: ConditionalPlan[] = [
@@ -178,7 +179,13 @@ export const allocation: Template = {
         checks,
         block(SECTOR_ROW, TILT_COL, sectorTilt),
         block(THEME_ROW, TILT_COL, themeTilt),
-        block(THEME_ROW + THEMES.length + 1, TILT_COL, [[text("A company can carry several themes, so theme weights need not sum to 100%.")]]),
+        block(THEME_ROW + THEMES.length + 1, TILT_COL, [
+          [
+            formula(
+              `=IF(SUM(${at(THEME_ROW + 1, TILT_COL + 3)}:${at(THEME_ROW + THEMES.length, TILT_COL + 3)})=0,"No company carries a theme in this data (themes come from industry codes, which a holdings file lacks).","A company can carry several themes, so theme weights need not sum to 100%.")`,
+            ),
+          ],
+        ]),
         block(TABLE_TOP - 2, INDEX_COL, [[text(`The index (${indexName}): the benchmark of the active weights and tilts. Refresh all keeps it current.`)]]),
       ],
       styles: [
@@ -186,9 +193,9 @@ export const allocation: Template = {
         { row: 3, col: 0, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.muted } },
         { row: 4, col: 0, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.demo } },
         { row: INPUTS.row, col: INPUTS.col, rows: 1, cols: 1, style: { bold: true, fontColor: COLORS.heading } },
-        { row: INPUTS.row + 1, col: INPUTS.col + 1, rows: 2, cols: 1, style: inputStyle },
+        { row: INPUTS.row + 1, col: INPUTS.valueCol, rows: 2, cols: 1, style: inputStyle },
         { row: CHECKS_ROW, col: INPUTS.col, rows: 1, cols: 1, style: { bold: true, fontColor: COLORS.heading } },
-        { row: CHECKS_ROW + 1, col: INPUTS.col + 1, rows: 6, cols: 1, style: { bold: true } },
+        { row: CHECKS_ROW + 1, col: INPUTS.valueCol, rows: 6, cols: 1, style: { bold: true } },
         { row: SECTOR_ROW, col: TILT_COL, rows: 1, cols: 4, style: { bold: true } },
         { row: THEME_ROW, col: TILT_COL, rows: 1, cols: 4, style: { bold: true } },
         { row: THEME_ROW + THEMES.length + 1, col: TILT_COL, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.muted } },
@@ -199,7 +206,7 @@ export const allocation: Template = {
         tiltChart("Theme tilt", "Theme tilt vs the index (portfolio − index weight)", THEME_ROW, THEMES.length + 1, "I7", "L22"),
       ],
       conditionalFormats,
-      columnWidths: [{ col: TILT_COL, points: 150 }, ...[1, 2, 3].map((i) => ({ col: TILT_COL + i, points: 80 }))],
+      columnWidths: [{ col: TILT_COL, points: 170 }, ...[1, 2, 3].map((i) => ({ col: TILT_COL + i, points: 80 }))],
       pageLayout: null,
       showGridlines: true,
       select: { row: TABLE_TOP + 1, col: headers.indexOf(TARGET) },

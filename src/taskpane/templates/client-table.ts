@@ -48,7 +48,7 @@ export const clientTable: Template = {
       ],
       charts: [],
       // The provenance block's first line says DEMO DATA on the demo: shown in red, however a refresh rewrites it.
-      conditionalFormats: [{ row: TABLE_TOP, col: 0, rows: 1, cols: 1, operator: "Contains", text: "DEMO", fill: COLORS.badFill, fontColor: COLORS.demo, bold: true }],
+      conditionalFormats: [{ row: TABLE_TOP, col: 0, rows: 1, cols: 1, operator: "Contains", text: "DEMO", fontColor: COLORS.demo, bold: true }],
       columnWidths: [],
       pageLayout: { orientation: "Landscape", fitToOnePage: true, printArea: { row: 0, col: 0, rows: headerRow + 1 + CLIENT_ROWS, cols }, margins: 36 },
       showGridlines: false,

@@ -13,7 +13,7 @@ import { block, COLORS, columnRef, formula, num, text, type ChartPlan, type Plan
 const FIELDS = ["name", "sector", "market_cap", "quality_score", "is_profitable", "graduation_prob", "themes"];
 
 /** Zero-based rows and columns of the layout. */
-const SUMMARY = { row: 5, col: 1 }; // B6: labels in B, figures in C
+const SUMMARY = { row: 5, col: 0, valueCol: 3 }; // labels from A6 (running over B and C, left empty), figures in D
 const CHART_ROWS = [13, 31]; // two rows of charts: rows 14–30 and 32–48
 const CHART_HEIGHT = 17;
 const TABLE_TOP = 49; // the universe table's header: row 50
@@ -45,18 +45,19 @@ export const dashboard: Template = {
     };
     const heading = liveHeading("Small-cap screening dashboard");
     const at = (row: number, c: number) => a1(row, c);
-    const cell = (dr: number) => at(SUMMARY.row + dr, SUMMARY.col + 1);
+    const cell = (dr: number) => at(SUMMARY.row + dr, SUMMARY.valueCol);
     const constituents = cell(1);
     const withQuality = cell(4);
 
-    // Summary: labels in B, figures in C.
+    // Summary: a label, two empty cells for it to run over, and the figure.
+    const figure = (label: string, f: string, format: string): PlanCell[] => [text(label), null, null, formula(f, format)];
     const summary = block(SUMMARY.row, SUMMARY.col, [
       [text("Summary")],
-      [text("Constituents"), formula(`=COUNTA(${T.ticker})`, "#,##0")],
-      [text("Unprofitable share (trailing net income)"), formula(`=IFERROR(QUALIS.UNPROFITABLE_SHARE(),"no data")`, PCT)],
-      [text("Median quality score"), formula(`=IFERROR(AGGREGATE(12,6,${T.quality}),"no data")`, "0.0")],
-      [text("Companies with a quality score"), formula(`=COUNT(${T.quality})`, "#,##0")],
-      [text("Expected graduates (sum of probabilities)"), formula(`=IFERROR(AGGREGATE(9,6,${T.grad}),"no data")`, "0.0")],
+      figure("Constituents", `=COUNTA(${T.ticker})`, "#,##0"),
+      figure("Unprofitable share (trailing net income)", `=IFERROR(QUALIS.UNPROFITABLE_SHARE(),"no data")`, PCT),
+      figure("Median quality score", `=IFERROR(AGGREGATE(12,6,${T.quality}),"no data")`, "0.0"),
+      figure("Companies with a quality score", `=COUNT(${T.quality})`, "#,##0"),
+      figure("Expected graduates (sum of probabilities)", `=IFERROR(AGGREGATE(9,6,${T.grad}),"no data")`, "0.0"),
       [
         formula(
           `=IF(${withQuality}=0,"No fundamentals in this data (holdings only): quality scores and profitability are #N/A, so those charts are empty.",` +
@@ -90,20 +91,21 @@ export const dashboard: Template = {
 
     // The 25 highest graduation probabilities, highest first. AGGREGATE(14,6,…) is LARGE ignoring errors; the row
     // is the k-th row holding that probability (so ties list each company once, in the table's order).
-    const top: PlanCell[][] = [[text("Rank"), text("Ticker"), text("Graduation probability"), text("Name"), text("Row in table")]];
+    // (Rank, ticker and probability first: the chart reads ticker and probability; the name last, to run over.)
+    const top: PlanCell[][] = [[text("Rank"), text("Ticker"), text("Probability"), text("Row in table"), text("Name")]];
     for (let k = 1; k <= TOP.count; k++) {
       const r = TOP.row + k;
-      const [rank, prob, row] = [at(r, DATA_COL), at(r, DATA_COL + 2), at(r, DATA_COL + 4)];
+      const [rank, prob, row] = [at(r, DATA_COL), at(r, DATA_COL + 2), at(r, DATA_COL + 3)];
       const firstProb = `${columnLetters(DATA_COL + 2)}$${TOP.row + 2}`; // the first rank's probability, row fixed
       top.push([
         num(k, "0"),
         formula(`=IFERROR(INDEX(${T.ticker},${row}),"")`),
         formula(`=IFERROR(AGGREGATE(14,6,${T.grad},${rank}),NA())`, PCT),
-        formula(`=IFERROR(INDEX(${T.name},${row}),"")`),
         formula(
           `=IF(ISNUMBER(${prob}),AGGREGATE(15,6,(ROW(${T.grad})-ROW(${tableName}[#Headers]))/(${T.grad}=${prob}),COUNTIF(${firstProb}:${prob},${prob})),NA())`,
           "0",
         ),
+        formula(`=IFERROR(INDEX(${T.name},${row}),"")`),
       ]);
     }
 
@@ -158,7 +160,7 @@ export const dashboard: Template = {
         ...heading.styles,
         { row: 3, col: 0, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.muted } },
         { row: SUMMARY.row, col: SUMMARY.col, rows: 1, cols: 1, style: { bold: true, fontColor: COLORS.heading } },
-        { row: SUMMARY.row + 1, col: SUMMARY.col + 1, rows: 5, cols: 1, style: { bold: true } },
+        { row: SUMMARY.row + 1, col: SUMMARY.valueCol, rows: 5, cols: 1, style: { bold: true } },
         { row: SUMMARY.row + 6, col: SUMMARY.col, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.demo } },
         { row: 5, col: DATA_COL, rows: 1, cols: 1, style: { bold: true, fontColor: COLORS.heading } },
         ...[BINS.row, SECTOR_ROW, TOP.row, THEME_ROW].map((row) => ({ row, col: DATA_COL, rows: 1, cols: 5, style: { bold: true } })),
@@ -171,13 +173,13 @@ export const dashboard: Template = {
           valueFormat: "0%",
           topDown: true,
         }),
-        chart("Top 25 graduation candidates", "Top 25 graduation candidates (probability of moving up at the next reconstitution)", TOP.row, TOP.count + 1, 3, 2, {
+        chart("Top 25 graduation candidates", "Top 25 graduation candidates (probability of moving up at the next reconstitution)", TOP.row, TOP.count + 1, 3, 3, {
           source: { row: TOP.row, col: DATA_COL + 1, rows: TOP.count + 1, cols: 2 },
           type: "BarClustered",
           valueFormat: "0%",
           topDown: true,
         }),
-        chart("Theme exposure", "Theme exposure: share of companies and of market cap", THEME_ROW, THEMES.length + 1, 3, 3, {
+        chart("Theme exposure", "Theme exposure: share of companies and of market cap", THEME_ROW, THEMES.length + 1, 3, 2, {
           type: "BarClustered",
           valueFormat: "0%",
           legend: true,
@@ -186,8 +188,8 @@ export const dashboard: Template = {
       ],
       conditionalFormats: [],
       columnWidths: [
-        { col: DATA_COL, points: 150 },
-        ...[1, 2, 3, 4].map((i) => ({ col: DATA_COL + i, points: 84 })),
+        { col: DATA_COL, points: 170 },
+        ...[1, 2, 3, 4].map((i) => ({ col: DATA_COL + i, points: 110 })),
       ],
       pageLayout: null,
       showGridlines: false,

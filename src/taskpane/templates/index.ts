@@ -10,6 +10,15 @@ import { insertTemplate, templateInput, type Template, type TemplateResult } fro
 /** Charts, conditional formats and pageLayout's fit-to-page zoom need Excel API 1.9 (showGridlines 1.8). */
 export const TEMPLATE_API_VERSION = "1.9";
 
+/** Why templates can't be inserted in this Excel (too old for charts and page layout); null when they can. */
+export function templatesUnsupported(): string | null {
+  const req = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (set: string, v: string) => boolean } } } }).Office?.context?.requirements;
+  if (typeof req?.isSetSupported === "function" && !req.isSetSupported("ExcelApi", TEMPLATE_API_VERSION)) {
+    return `This version of Excel is too old for templates (they need Excel API ${TEMPLATE_API_VERSION}, for charts and page layout): update Office, or use Excel on the web.`;
+  }
+  return null;
+}
+
 export type TemplateId = "dashboard" | "allocation" | "client";
 
 export interface TemplateInfo {

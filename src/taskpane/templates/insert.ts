@@ -175,7 +175,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
       bytes: 6 * ACTION_OVERHEAD_BYTES + jsonBytes(f),
       run: () => {
         const cf = sheet!.getRangeByIndexes(f.row, f.col, f.rows, f.cols).conditionalFormats.add("ContainsText");
-        cf.textComparison.format.fill.color = f.fill;
+        if (f.fill) cf.textComparison.format.fill.color = f.fill;
         cf.textComparison.format.font.color = f.fontColor;
         if (f.bold) cf.textComparison.format.font.bold = true;
         cf.textComparison.rule = { operator: f.operator, text: f.text };

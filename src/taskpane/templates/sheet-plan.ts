@@ -88,7 +88,7 @@ export interface ChartPlan {
 export interface ConditionalPlan extends Box {
   operator: "Contains" | "BeginsWith";
   text: string;
-  fill: string;
+  fill?: string;
   fontColor: string;
   bold?: boolean;
 }
