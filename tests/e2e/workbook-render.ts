@@ -120,7 +120,7 @@ export function renderSheet(p: SheetPicture, calc: Evaluation, opts: { maxRows?:
       // Text runs over empty cells to its right, as in Excel, and is cut where the next cell holds something.
       if (text !== "" && shown(r, c + 1) !== "") style.push("overflow:hidden");
       const numeric = text !== "" && cell && cell.numberFormat !== "@" && /^-?[\d,.]+%?$/.test(text);
-      if (numeric) style.push("text-align:right");
+      if (numeric || cell?.horizontalAlignment === "Right") style.push("text-align:right");
       if (/^#(N\/A|VALUE!|REF!|NAME\?|NUM!|DIV\/0!|CALC!)/.test(text)) style.push("color:#C00000");
       tds.push(`<td style="${style.join(";")}">${esc(text)}</td>`);
     }

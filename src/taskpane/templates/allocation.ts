@@ -195,7 +195,7 @@ export const allocation: Template = {
         { row: INPUTS.row, col: INPUTS.col, rows: 1, cols: 1, style: { bold: true, fontColor: COLORS.heading } },
         { row: INPUTS.row + 1, col: INPUTS.valueCol, rows: 2, cols: 1, style: inputStyle },
         { row: CHECKS_ROW, col: INPUTS.col, rows: 1, cols: 1, style: { bold: true, fontColor: COLORS.heading } },
-        { row: CHECKS_ROW + 1, col: INPUTS.valueCol, rows: 6, cols: 1, style: { bold: true } },
+        { row: CHECKS_ROW + 1, col: INPUTS.valueCol, rows: 6, cols: 1, style: { bold: true, align: "Right" } },
         { row: SECTOR_ROW, col: TILT_COL, rows: 1, cols: 4, style: { bold: true } },
         { row: THEME_ROW, col: TILT_COL, rows: 1, cols: 4, style: { bold: true } },
         { row: THEME_ROW + THEMES.length + 1, col: TILT_COL, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.muted } },

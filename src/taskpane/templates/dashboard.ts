@@ -160,7 +160,7 @@ export const dashboard: Template = {
         ...heading.styles,
         { row: 3, col: 0, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.muted } },
         { row: SUMMARY.row, col: SUMMARY.col, rows: 1, cols: 1, style: { bold: true, fontColor: COLORS.heading } },
-        { row: SUMMARY.row + 1, col: SUMMARY.valueCol, rows: 5, cols: 1, style: { bold: true } },
+        { row: SUMMARY.row + 1, col: SUMMARY.valueCol, rows: 5, cols: 1, style: { bold: true, align: "Right" } },
         { row: SUMMARY.row + 6, col: SUMMARY.col, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.demo } },
         { row: 5, col: DATA_COL, rows: 1, cols: 1, style: { bold: true, fontColor: COLORS.heading } },
         ...[BINS.row, SECTOR_ROW, TOP.row, THEME_ROW].map((row) => ({ row, col: DATA_COL, rows: 1, cols: 5, style: { bold: true } })),

@@ -125,7 +125,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
     for (const chunk of chunkRows(rows, budget)) steps.push({ bytes: chunk.bytes + ACTION_OVERHEAD_BYTES, run: () => queueTableRows(sheet!, p.t.content, p.g, rows, chunk) });
   }
   for (const p of placed) {
-    steps.push({ bytes: 4 * ACTION_OVERHEAD_BYTES + jsonBytes(p.t.content.columns.map((c) => c.formula)), run: () => queueTableFinish(p.table!, sheet!, p.t.content, p.g) });
+    // The user's columns first, so that the columns are fitted to what they hold too.
     for (const u of p.t.userColumns ?? []) {
       const col = p.t.left + headersOf(p.t).indexOf(u.header);
       steps.push({
@@ -139,6 +139,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
         },
       });
     }
+    steps.push({ bytes: 4 * ACTION_OVERHEAD_BYTES + jsonBytes(p.t.content.columns.map((c) => c.formula)), run: () => queueTableFinish(p.table!, sheet!, p.t.content, p.g) });
   }
   for (const b of plan.blocks) {
     const { formats, formulas } = blockArrays(b);
@@ -292,6 +293,7 @@ function applyStyle(range: Excel.Range, s: CellStyle): void {
   if (s.fontSize) range.format.font.size = s.fontSize;
   if (s.fill) range.format.fill.color = s.fill;
   if (s.wrap !== undefined) range.format.wrapText = s.wrap;
+  if (s.align) range.format.horizontalAlignment = s.align;
 }
 
 /** Undoes an insert that failed part-way: the new sheet goes, with the names of its provenance blocks. */

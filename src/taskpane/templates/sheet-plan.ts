@@ -20,6 +20,8 @@ export interface CellStyle {
   fontSize?: number;
   fill?: string;
   wrap?: boolean;
+  /** Figures that may be text ("no data", "OK") line up with the numbers. */
+  align?: "Right";
 }
 
 /** Zero-based rectangle on the template's sheet. */
