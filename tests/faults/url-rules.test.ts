@@ -23,6 +23,7 @@ describe("checkSnapshotUrl", () => {
     ["http://10.0.0.5/s.json", false, false],
     ["ftp://data.firm.example/s.json", false, false],
     ["file:///C:/snapshots/s.json", false, false],
+    // eslint-disable-next-line no-script-url -- a URL the rule must refuse, not one the code follows
     ["javascript:alert(1)", false, false],
     ["data:application/json,{}", false, false],
     ["//data.firm.example/s.json", false, false],
@@ -58,9 +59,9 @@ describe("a production build refuses http://127.0.0.1 and never asks it", () => 
     let runtime!: typeof import("../../src/functions/universe-runtime");
     let flags!: typeof import("../../src/data/build-flags");
     try {
-      jest.isolateModules(() => {
-        flags = require("../../src/data/build-flags");
-        runtime = require("../../src/functions/universe-runtime");
+      await jest.isolateModulesAsync(async () => {
+        flags = await import("../../src/data/build-flags");
+        runtime = await import("../../src/functions/universe-runtime");
       });
     } finally {
       process.env.NODE_ENV = saved;
