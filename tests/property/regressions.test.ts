@@ -104,6 +104,14 @@ describe("the holdings reader hands the store only what a snapshot can hold", ()
     expect(load(csv([{ ticker: "A", marketValue: 1 }], "X".repeat(300))).universe.index.name).toHaveLength(100);
   });
 
+  test("a file that starts with two byte-order marks: line numbers still right, the fund still named", () => {
+    const text = `\ufeff${csv([{ ticker: "A", marketValue: 1 }]).replace(/\n"A"/, '\n"","short"\n"A"')}`;
+    expect(text.startsWith("\ufeff\ufeff")).toBe(true);
+    const { report } = load(text);
+    expect(report.fundId).toBe("IWM");
+    expect(report.problems).toEqual([{ line: 11, message: "only 2 values where the header has 15 columns" }]);
+  });
+
   test("a year before 100 is that year, not 1900 + it", () => {
     expect(parseHoldingsDate("Apr 10, 0026")).toBe("0026-04-10");
     expect(parseHoldingsDate("4/10/0099")).toBe("0099-04-10");

@@ -196,9 +196,13 @@ interface RawRow {
   fields: string[];
 }
 
-/** The CSV as rows with the line each starts on. CRLF and CR line ends are read as LF first. */
+/**
+ * The CSV as rows with the line each starts on. CRLF and CR line ends are read as LF first. Every leading byte-order
+ * mark goes (a file saved twice by a BOM-adding tool has two): papaparse drops one itself, which would put its
+ * positions one behind ours and every line number after it.
+ */
 function splitRows(text: string): RawRow[] {
-  const body = text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+  const body = text.replace(/^\ufeff+/, "").replace(/\r\n?/g, "\n");
   const rows: RawRow[] = [];
   let line = 1;
   let consumed = 0;
