@@ -65,10 +65,10 @@ export function anyRange(cell: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
     .tuple(fc.array(cell, { minLength: 1, maxLength: 12 }), fc.integer({ min: 500, max: 2500 }), fc.constantFrom(1, 1, 2))
     .map(([pool, rows, cols]) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => pool[(r * cols + c) % pool.length])));
   return fc.oneof(
-    { weight: 6, arbitrary: rectangle },
-    { weight: 3, arbitrary: matrix },
+    { weight: 9, arbitrary: rectangle },
+    { weight: 4, arbitrary: matrix },
     { weight: 1, arbitrary: huge },
-    { weight: 2, arbitrary: cell },
+    { weight: 3, arbitrary: cell },
     { weight: 1, arbitrary: fc.constantFrom([], [[]]) },
   );
 }

@@ -295,7 +295,7 @@ test("every function over generated snapshots (extreme but legal values, any cal
   await check(
     target,
     fc.asyncProperty(
-      snapshotWire(12),
+      snapshotWire(8),
       fc.shuffledSubarray(names, { minLength: 6, maxLength: 6 }),
       fc.integer({ min: 1, max: 4 }),
       fc.tuple(fc.constantFrom(undefined, "electrification"), fc.constantFrom(undefined, "Industrials"), fc.constantFrom(undefined, true, "fcf")),

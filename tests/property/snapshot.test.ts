@@ -139,7 +139,7 @@ test("valid snapshots (extreme but legal values) are accepted and read back the 
   const target = "validateSnapshot(valid)";
   await check(
     target,
-    fc.property(snapshotWire(10), (doc) => {
+    fc.property(snapshotWire(6), (doc) => {
       tally(target);
       const r = validateSnapshot(doc);
       if (!r.ok) throw new Error(`a valid snapshot was refused: ${summarizeProblems(r.problems)}`);
