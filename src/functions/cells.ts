@@ -2,7 +2,7 @@
 // blank; a failure stays in its own cell and the rest of the array still fills.
 import type { Engine } from "../model/engine";
 import type { Outcome } from "../model/outcome";
-import { excelError } from "./excel-errors";
+import { excelError, notAvailable } from "./excel-errors";
 import { currentEngine } from "./universe-runtime";
 
 export type CellValue = string | number | boolean | CustomFunctions.Error;
@@ -24,14 +24,25 @@ export function mapTickers<T extends string | number | boolean>(
   tickers: unknown,
   lookup: (ticker: string) => Outcome<T>,
 ): CellValue[][] {
-  return asMatrix(tickers).map((row) =>
-    row.map((cell) => {
-      const ticker = tickerText(cell);
-      if (ticker === null) return "";
-      const out = lookup(ticker);
-      return out.ok ? out.value : excelError(out);
-    }),
-  );
+  return asMatrix(tickers).map((row) => row.map((cell) => answerCell(cell, lookup)));
+}
+
+/**
+ * One cell's answer. Whatever goes wrong stays in its own cell as a typed error — an unexpected exception too, so
+ * one bad company cannot fail a 2,000-row range — and no NaN or infinity ever reaches Excel.
+ */
+function answerCell<T extends string | number | boolean>(cell: unknown, lookup: (ticker: string) => Outcome<T>): CellValue {
+  let ticker: string | null = null;
+  try {
+    ticker = tickerText(cell);
+    if (ticker === null) return "";
+    const out = lookup(ticker);
+    if (!out.ok) return excelError(out);
+    if (typeof out.value === "number" && !Number.isFinite(out.value)) return notAvailable(`No value for '${ticker}': the result is out of range`);
+    return out.value;
+  } catch (e) {
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Internal error for '${ticker ?? "?"}': ${(e as Error)?.message ?? String(e)}. Please report it.`);
+  }
 }
 
 /** Waits for the universe, then answers every ticker cell from its engine; a failed argument is one error cell. */
