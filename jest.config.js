@@ -1,9 +1,13 @@
-/** Jest: ts-jest over one test tree (tests/), mirroring src/. Browser tests live in tests/e2e and run separately. */
+/**
+ * Jest: ts-jest over one test tree (tests/), mirroring src/. Browser tests live in tests/e2e and run separately, as
+ * do the real-data tests and the load test (jest.reliability.config.js, which also runs the properties at 10,000
+ * cases per target where this runs 100).
+ */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/", "<rootDir>/tests/real/"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/", "<rootDir>/tests/real/", "<rootDir>/tests/load/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: false }],
   },

@@ -1,5 +1,6 @@
-// Fetching a snapshot over the network: https only (plain http to localhost only in development builds), a
-// timeout, a size cap read as it streams, and plain-words errors for everything that can go wrong.
+// Fetching a snapshot over the network: https only (plain http to localhost only in development builds) — where a
+// redirect lands too —, a timeout, a size cap read as it streams, and plain-words errors for everything that can go
+// wrong.
 export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
@@ -47,6 +48,9 @@ export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): P
       if (controller.signal.aborted) throw new SnapshotFetchError(`No answer from ${checked.url.host} within ${timeoutMs / 1000} s.`);
       throw new SnapshotFetchError(`Could not reach ${checked.url.host}: ${(e as Error).message}. Check the address and your connection.`);
     }
+    // A redirect is followed by fetch; where it led must pass the same rule (https, or localhost in development).
+    const landed = res.url && res.url !== checked.url.href ? checkSnapshotUrl(res.url, opts.allowLocalhostHttp ?? false) : null;
+    if (landed && !landed.ok) throw new SnapshotFetchError(`${checked.url.host} redirected to ${res.url}: ${landed.message}`);
     if (!res.ok) throw new SnapshotFetchError(`The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} for ${checked.url.href}.`);
     const type = res.headers.get("content-type") ?? "";
     if (type && !JSON_TYPES.test(type)) {
@@ -59,6 +63,7 @@ export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): P
     return await readCapped(res, maxBytes, controller, timeoutMs);
   } finally {
     clearTimeout(timer);
+    controller.abort(); // a refused answer's body is dropped, not left streaming; after a full read this does nothing
   }
 }
 

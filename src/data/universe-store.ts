@@ -62,6 +62,12 @@ export function describeSource(s: SourceSpec): string {
   }
 }
 
+/** A source as this add-in stores it; anything else read back from storage is damage. */
+function isSourceSpec(s: unknown): s is SourceSpec {
+  const x = (s && typeof s === "object" ? s : {}) as Record<string, unknown>;
+  return x.kind === "demo" || (x.kind === "url" && typeof x.url === "string") || (x.kind === "holdings" && typeof x.fileName === "string");
+}
+
 export type StoreListener = (store: UniverseStore) => void;
 
 export class UniverseStore {
@@ -209,8 +215,8 @@ export class UniverseStore {
     try {
       const raw = await this.deps.storage.getItem(STORAGE_KEYS.source);
       if (!raw) return { kind: "demo" };
-      const s = JSON.parse(raw) as SourceSpec;
-      if (s.kind === "demo" || (s.kind === "url" && typeof s.url === "string") || (s.kind === "holdings" && typeof s.fileName === "string")) return s;
+      const s: unknown = JSON.parse(raw);
+      if (isSourceSpec(s)) return s;
     } catch {
       // fall through: an unreadable setting means the default
     }
@@ -223,7 +229,7 @@ export class UniverseStore {
     const raw = await this.deps.storage.getItem(STORAGE_KEYS.lastGood);
     if (!raw) return null;
     const rec = JSON.parse(raw) as PersistedSnapshot;
-    if (!rec || typeof rec.text !== "string" || !rec.source) throw new Error("record incomplete");
+    if (!rec || typeof rec.text !== "string" || !isSourceSpec(rec.source)) throw new Error("record incomplete");
     return rec;
   }
 

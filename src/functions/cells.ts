@@ -2,7 +2,7 @@
 // blank; a failure stays in its own cell and the rest of the array still fills.
 import type { Engine } from "../model/engine";
 import type { Outcome } from "../model/outcome";
-import { excelError } from "./excel-errors";
+import { excelError, notAvailable } from "./excel-errors";
 import { currentEngine, engineNow } from "./universe-runtime";
 
 export type CellValue = string | number | boolean | CustomFunctions.Error;
@@ -43,16 +43,29 @@ function rememberedFor(engine: Engine, lookup: unknown, arg: unknown): Memo {
   return memo;
 }
 
-/** One cell's answer: a blank for a blank, the value, or the failure as a typed Excel error; remembered by text. */
+/**
+ * One cell's answer. Whatever goes wrong stays in its own cell as a typed error — an unexpected exception too, so
+ * one bad company cannot fail a 2,000-row range — and no NaN or infinity ever reaches Excel.
+ */
+function answerCell<T extends string | number | boolean, A>(cell: unknown, engine: Engine, lookup: Lookup<T, A>, arg: A): CellValue {
+  let ticker: string | null = null;
+  try {
+    ticker = tickerText(cell);
+    if (ticker === null) return "";
+    const out = lookup(engine, ticker, arg);
+    if (!out.ok) return excelError(out);
+    if (typeof out.value === "number" && !Number.isFinite(out.value)) return notAvailable(`No value for '${ticker}': the result is out of range`);
+    return out.value;
+  } catch (e) {
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Internal error for '${ticker ?? "?"}': ${(e as Error)?.message ?? String(e)}. Please report it.`);
+  }
+}
+
+/** One cell's answer (a blank for a blank, the value, or a typed Excel error), remembered by its text. */
 function answer<T extends string | number | boolean, A>(cell: unknown, engine: Engine, lookup: Lookup<T, A>, arg: A, memo: Memo): CellValue {
   const known = typeof cell === "string" ? memo.get(cell) : undefined;
   if (known !== undefined) return known;
-  const ticker = tickerText(cell);
-  let a: CellValue = "";
-  if (ticker !== null) {
-    const out = lookup(engine, ticker, arg);
-    a = out.ok ? out.value : excelError(out);
-  }
+  const a = answerCell(cell, engine, lookup, arg);
   if (typeof cell === "string" && memo.size < MAX_REMEMBERED) memo.set(cell, a);
   return a;
 }

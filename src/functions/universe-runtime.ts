@@ -41,20 +41,24 @@ export function setStore(s: UniverseStore): void {
 export type EngineOrError = { ok: true; engine: Engine; loaded: LoadedUniverse } | { ok: false; error: CustomFunctions.Error };
 
 /**
- * The engine at once, when the universe is loaded and no load is queued or running (every recalculation after the
- * first load); null when a caller must wait with currentEngine().
+ * The engine at once once a universe has loaded — even while a refresh is under way, the last good snapshot
+ * answers (every recalculation after the first load, without a promise); null when a caller must wait with
+ * currentEngine().
  */
 export function engineNow(): Engine | null {
-  const loaded = getStore().settled;
-  return loaded ? engineFor(loaded.universe) : null;
+  const now = getStore().current;
+  return now ? engineFor(now.universe) : null;
 }
 
-/** Waits for the universe (calls made before it has loaded wait, they do not fail) and returns its engine. */
+/**
+ * The engine of the universe in use. Calls made before the first universe has loaded wait for it (they do not
+ * fail); after that a call answers at once from the last good snapshot, even while a refresh is under way (Excel
+ * recalculates when a newer one is accepted: recalc.ts) — a slow or dead snapshot URL never holds cells in #BUSY!.
+ */
 export async function currentEngine(): Promise<EngineOrError> {
   const s = getStore();
-  const loaded = await s.ready();
   // Read the current snapshot once: a whole range call answers from one snapshot, even if another loads meanwhile.
-  const now = s.current ?? loaded;
+  const now = s.current ?? (await s.ready());
   if (!now) {
     const why = s.lastFailure ? `${describeSource(s.lastFailure.source)}: ${s.lastFailure.message}` : "no data source could be read.";
     return { ok: false, error: notAvailable(`No universe is loaded — ${why} Open the Qualis pane to choose a source.`) };

@@ -55,5 +55,6 @@ export function breakdownRows(d: QualityDetail): BreakdownRow[] {
       for (const s of PIOTROSKI_SIGNALS) rows.push([`  ${s.label}`, f?.signals[s.id] ?? NA]);
     }
   }
-  return rows;
+  // A number a cell cannot hold (a snapshot's extreme inputs overflow a ratio) reads n/a, like a missing one.
+  return rows.map(([label, v]) => [label, typeof v === "number" && !Number.isFinite(v) ? NA : v]);
 }

@@ -99,8 +99,13 @@ export class Engine implements FieldContext {
     return this.withCompany(ticker, (c) => this.fieldOf(c, def));
   }
 
+  /** A field's value; a number too large or too small to compute (a snapshot's extreme inputs overflow) is a failure. */
   fieldOf(c: Company, def: FieldDef): Outcome<FieldValue> {
-    return def.value(c, this);
+    const v = def.value(c, this);
+    if (v.ok && typeof v.value === "number" && !Number.isFinite(v.value)) {
+      return failure("insufficient_data", `${def.label} for '${c.ticker}' cannot be computed: this snapshot's inputs for it are out of range`);
+    }
+    return v;
   }
 
   /** The companies that pass the criteria, sorted (default: by ticker). */

@@ -17,6 +17,8 @@ import type { Company, Universe } from "./types";
 
 /** Annualised volatility used where the snapshot has none: about the median of Russell 2000 members. */
 export const DEFAULT_VOLATILITY = 0.45;
+/** Volatility is taken as at least this (0.1% a year): a smaller σ underflows the quadrature's grid. */
+export const MIN_VOLATILITY = 0.001;
 export const MAX_RECONSTITUTIONS = 4;
 export const DAYS_PER_YEAR = 365.25;
 
@@ -149,7 +151,7 @@ export function graduation(c: Company, u: Universe, reconstitutions: number): Ou
   if (c.marketCap === null) return failure("insufficient_data", `No market cap for '${c.ticker}' in this snapshot — the graduation probability needs one`);
   const asOf = u.provenance.asOf;
   const U = u.index.upperBand;
-  const sigma = c.volatility ?? DEFAULT_VOLATILITY;
+  const sigma = max(c.volatility ?? DEFAULT_VOLATILITY, MIN_VOLATILITY);
   const recons = pendingReconstitutions(u.index.calendar, asOf, reconstitutions).map((r) => {
     const years = (dayNumber(r.rankDay) - dayNumber(asOf)) / DAYS_PER_YEAR;
     return { ...r, years: max(0, years), known: years <= 0 };
@@ -158,7 +160,8 @@ export function graduation(c: Company, u: Universe, reconstitutions: number): Ou
   let probability: number;
   if (recons[0]?.known && above) probability = 1;
   else {
-    const future = recons.filter((r) => !r.known).map((r) => r.years);
+    // Two reconstitutions ranking on the same day (a calendar whose late month is the annual one) are one look.
+    const future = [...new Set(recons.filter((r) => !r.known).map((r) => r.years))];
     probability = future.length === 0 ? 0 : probAboveOnAny(Math.log(c.marketCap / U), (-sigma * sigma) / 2, sigma, future);
   }
   return success({ probability, sigma, sigmaIsDefault: c.volatility === null, upperBand: U, reconstitutions: recons });

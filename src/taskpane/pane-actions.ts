@@ -37,8 +37,8 @@ export function provenanceFacts(loaded: LoadedUniverse): ProvenanceFacts {
   return { isDemo: p.isDemo, asOf: p.asOf, source: p.source, origin: describeSource(loaded.source) };
 }
 
-export function contentFor(loaded: LoadedUniverse, spec: TableSpec, now = new Date()): TableContent {
-  return buildTableContent(engineFor(loaded.universe), spec, provenanceFacts(loaded), now);
+export function contentFor(loaded: LoadedUniverse, spec: TableSpec, now = new Date(), tickersNow?: readonly string[]): TableContent {
+  return buildTableContent(engineFor(loaded.universe), spec, provenanceFacts(loaded), now, tickersNow);
 }
 
 export function insert(run: ExcelRun, loaded: LoadedUniverse, spec: TableSpec, target: WriteTarget, onProgress: (p: WriteProgress) => void): Promise<InsertResult> {
@@ -49,7 +49,7 @@ export function insert(run: ExcelRun, loaded: LoadedUniverse, spec: TableSpec, t
 
 export function refreshAll(run: ExcelRun, loaded: LoadedUniverse, onProgress: (p: WriteProgress) => void): Promise<RefreshReport[]> {
   const now = new Date();
-  return run((ctx) => refreshTables(ctx, (record) => contentFor(loaded, record, now), { onProgress, now }));
+  return run((ctx) => refreshTables(ctx, (record, tickersNow) => contentFor(loaded, record, now, tickersNow), { onProgress, now }));
 }
 
 export function list(run: ExcelRun): Promise<TableListing[]> {

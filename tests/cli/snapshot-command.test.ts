@@ -126,14 +126,21 @@ describe("qualis snapshot build, other modes and refusals", () => {
     expect(r.err).toContain("at most 10 requests per second");
   });
 
-  test("a snapshot that fails validation is not written: the problems are printed with their paths", async () => {
+  test("a holding no snapshot can hold is reported and left out; a snapshot that fails validation is not written", async () => {
     const dir = tempDir();
+    const mixed = path.join(dir, "mixed.csv");
+    writeFileSync(mixed, holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", [{ ticker: "ABCDEFGHIJKLMNOPQRST", marketValue: 5e6 }, { ticker: "GOOD", marketValue: 1e6 }]));
+    const ok = await qualis("snapshot", "build", "--holdings", mixed, "--out", path.join(dir, "m.json"));
+    expect(ok.code).toBe(0);
+    expect(load(path.join(dir, "m.json")).companies.map((c) => c.ticker)).toEqual(["GOOD"]);
+    expect(ok.out).toMatch(/line 11: ABCDEFGHIJKLMNOPQRST: ticker: Too big: expected string to have <=16 characters; not read/);
+
     const bad = path.join(dir, "long.csv");
     writeFileSync(bad, holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", [{ ticker: "ABCDEFGHIJKLMNOPQRST", marketValue: 5e6 }]));
     const r = await qualis("snapshot", "build", "--holdings", bad, "--out", path.join(dir, "x.json"));
     expect(r.code).toBe(1);
     expect(r.err).toContain("The built snapshot fails validation; nothing written:");
-    expect(r.err).toContain("companies[0] (ABCDEFGHIJKLMNOPQRST).ticker:");
+    expect(r.err).toContain("companies: the snapshot has no companies");
     expect(existsSync(path.join(dir, "x.json"))).toBe(false);
   });
 

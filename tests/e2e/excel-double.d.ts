@@ -33,6 +33,68 @@ export interface WriteRecord {
   broadcast: boolean;
 }
 
+export interface StyleView {
+  bold: boolean;
+  italic: boolean;
+  /** #RRGGBB, upper case; null when not set. */
+  fill: string | null;
+  fontColor: string | null;
+  fontSize: number | null;
+  horizontalAlignment: string | null;
+  wrapText: boolean;
+}
+
+export interface CellDump extends CellView, StyleView {
+  row: number;
+  col: number;
+  address: string;
+}
+
+export interface ChartSeriesView {
+  name: string;
+  /** A1 address on the chart's sheet. */
+  values: string;
+  categories: string | null;
+}
+
+export interface ChartView {
+  name: string;
+  type: string;
+  /** The source range as given to charts.add, on the chart's sheet. */
+  source: string;
+  seriesBy: "Auto" | "Columns" | "Rows";
+  title: string | null;
+  /** The cells the chart covers (setPosition), e.g. "A13:D30". */
+  position: string | null;
+  legend: { visible: boolean; position: string };
+  dataLabels: { showValue: boolean; numberFormat: string | null };
+  axes: {
+    value: { numberFormat?: string; title?: string; minimum?: number; maximum?: number; reversePlotOrder?: boolean };
+    category: { numberFormat?: string; title?: string; reversePlotOrder?: boolean };
+  };
+  series: ChartSeriesView[];
+}
+
+export interface PageLayoutView {
+  orientation?: "Portrait" | "Landscape";
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printArea?: string;
+  printTitleRows?: string;
+  centerHorizontally?: boolean;
+  printGridlines?: boolean;
+  leftMargin?: number;
+  rightMargin?: number;
+  topMargin?: number;
+  bottomMargin?: number;
+}
+
+export interface ConditionalFormatView {
+  address: string;
+  type: "ContainsText" | "CellValue";
+  rule: { operator: string; text?: string; formula1?: string } | null;
+  format: { fontColor: string | null; fill: string | null; bold: boolean | null };
+}
+
 export interface Inspector {
   readonly syncs: SyncRecord[];
   readonly violations: Violation[];
@@ -47,6 +109,14 @@ export interface Inspector {
   tableRows(name: string): Record<string, CellView>[];
   names(): { name: string; sheet: string | null; address: string; comment: string }[];
   settings(): Record<string, unknown>;
+  style(sheet: string, address: string): StyleView;
+  charts(sheet: string): ChartView[];
+  pageLayout(sheet: string): PageLayoutView;
+  conditionalFormats(sheet: string): ConditionalFormatView[];
+  /** Widths set in points, by column letter. */
+  columnWidths(sheet: string): Record<string, number>;
+  showGridlines(sheet: string): boolean;
+  cells(sheet: string): CellDump[];
 }
 
 export interface UserActions {

@@ -17,6 +17,10 @@
 //   table ids survive renames; defined names follow the rows they cover;
 // - settings: JSON values, per workbook;
 // - calculation: application.suspendApiCalculationUntilNextSync() is noted on the sync that carries it.
+// - formats, charts, page layout: cell formats (fill, font, alignment, column widths), conditional formats,
+//   worksheet.charts.add (type, source range, series by columns or rows; title, axes, legend, position) and
+//   worksheet.pageLayout are recorded as sent, checked where Excel would refuse them (an unknown chart type, a zoom
+//   that is neither a scale nor a fit), and shown by the inspector. Nothing is drawn: a test reads the record.
 // `calculate()` evaluates =QUALIS.* formulas through the functions registered with CustomFunctions.associate.
 (function (root, factory) {
   const api = factory();
@@ -106,6 +110,11 @@
   }
   const jsonBytes = (v) => utf8Length(JSON.stringify(v === undefined ? null : v));
   const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+  /** Colours as Excel takes them: #RRGGBB (or a named colour, which the double keeps as given). */
+  function checkColor(v) {
+    if (typeof v !== "string" || !(/^#[0-9A-Fa-f]{6}$/.test(v) || /^[A-Za-z]+$/.test(v))) fail("InvalidArgument", `'${v}' is not a colour.`);
+    return v.toUpperCase();
+  }
 
   // ----- the workbook model ---------------------------------------------------------------------------------------
 
@@ -121,6 +130,11 @@
       this.cells = new Map();
       this.frozenRows = 0;
       this.autofitted = [];
+      this.columnWidths = new Map(); // column index → points
+      this.charts = [];
+      this.conditionalFormats = [];
+      this.pageLayout = {};
+      this.showGridlines = true;
     }
     key(r, c) {
       return `${r},${c}`;
@@ -582,21 +596,81 @@
     }
     get format() {
       const queue = (fn) => this.context._queue(() => fn(this._get()));
+      const each = (fn) => queue((t) => {
+        for (let r = t.box.r0; r <= t.box.r1; r++) for (let c = t.box.c0; c <= t.box.c1; c++) fn(t.sheet.cell(r, c));
+      });
       return {
         autofitColumns: () => queue((t) => t.sheet.autofitted.push(a1(t.box))),
         autofitRows: () => queue(() => undefined),
         font: {
           set bold(v) {
-            queue((t) => {
-              for (let r = t.box.r0; r <= t.box.r1; r++) for (let c = t.box.c0; c <= t.box.c1; c++) t.sheet.cell(r, c).bold = Boolean(v);
-            });
+            each((cell) => (cell.bold = Boolean(v)));
           },
-          set italic(_v) {
-            queue(() => undefined);
+          set italic(v) {
+            each((cell) => (cell.italic = Boolean(v)));
           },
-          set color(_v) {
-            queue(() => undefined);
+          set color(v) {
+            each((cell) => (cell.fontColor = checkColor(v)));
           },
+          set size(v) {
+            if (!(typeof v === "number" && v >= 1 && v <= 409)) fail("InvalidArgument", `Font size ${v} is not between 1 and 409.`);
+            each((cell) => (cell.fontSize = v));
+          },
+        },
+        fill: {
+          set color(v) {
+            each((cell) => (cell.fill = checkColor(v)));
+          },
+          clear: () => each((cell) => (cell.fill = null)),
+        },
+        set horizontalAlignment(v) {
+          each((cell) => (cell.horizontalAlignment = String(v)));
+        },
+        set wrapText(v) {
+          each((cell) => (cell.wrapText = Boolean(v)));
+        },
+        set columnWidth(v) {
+          if (!(typeof v === "number" && v >= 0)) fail("InvalidArgument", `Column width ${v} is not a number of points.`);
+          queue((t) => {
+            for (let c = t.box.c0; c <= t.box.c1; c++) t.sheet.columnWidths.set(c, v);
+          });
+        },
+      };
+    }
+    get conditionalFormats() {
+      return {
+        add: (type) => {
+          if (!["ContainsText", "CellValue"].includes(type)) fail("InvalidArgument", `Conditional format type '${type}' is not modelled by the double.`);
+          const entry = { address: null, type, rule: null, format: { fontColor: null, fill: null, bold: null } };
+          this.context._queue(() => {
+            const t = this._get();
+            entry.address = a1(t.box);
+            t.sheet.conditionalFormats.push(entry);
+          });
+          const queue = (fn) => this.context._queue(() => fn(entry));
+          const body = {
+            format: {
+              font: {
+                set color(v) {
+                  queue((e) => (e.format.fontColor = checkColor(v)));
+                },
+                set bold(v) {
+                  queue((e) => (e.format.bold = Boolean(v)));
+                },
+              },
+              fill: {
+                set color(v) {
+                  queue((e) => (e.format.fill = checkColor(v)));
+                },
+              },
+            },
+            set rule(v) {
+              const ok = type === "ContainsText" ? v && typeof v.text === "string" && ["Contains", "NotContains", "BeginsWith", "EndsWith"].includes(v.operator) : v && typeof v.formula1 === "string" && typeof v.operator === "string";
+              if (!ok) fail("InvalidArgument", `Not a ${type} rule: ${JSON.stringify(v)}`);
+              queue((e) => (e.rule = clone(v)));
+            },
+          };
+          return type === "ContainsText" ? { textComparison: body } : { cellValue: body };
         },
       };
     }
@@ -714,8 +788,242 @@
     delete() {
       this.context._queue(() => deleteSheet(this.context.workbook._wb, this._get()));
     }
+    set showGridlines(v) {
+      this.context._queue(() => {
+        this._get().showGridlines = Boolean(v);
+      });
+    }
+    get charts() {
+      return new ChartCollection(this.context, this);
+    }
+    get pageLayout() {
+      const queue = (fn) => this.context._queue(() => fn(this._get().pageLayout, this._get()));
+      const setter = (name, check) => ({
+        set(v) {
+          if (check) check(v);
+          queue((pl) => (pl[name] = clone(v)));
+        },
+      });
+      const layout = {
+        setPrintArea: (area) => {
+          const target = area instanceof Range ? area : this.getRange(String(area));
+          queue((pl) => (pl.printArea = a1(target._get().box)));
+        },
+        setPrintTitleRows: (rows) => {
+          const target = rows instanceof Range ? rows : this.getRange(String(rows));
+          queue((pl) => (pl.printTitleRows = a1(target._get().box)));
+        },
+      };
+      Object.defineProperty(layout, "orientation", setter("orientation", (v) => ["Portrait", "Landscape"].includes(v) || fail("InvalidArgument", `Orientation '${v}' is neither Portrait nor Landscape.`)));
+      Object.defineProperty(
+        layout,
+        "zoom",
+        setter("zoom", (v) => {
+          const fit = v && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined);
+          const scale = v && v.scale !== undefined;
+          if (!v || typeof v !== "object" || fit === scale) fail("InvalidArgument", "Page zoom is either a scale or fit-to-pages, as one object (zoom = {...}).");
+          if (scale && !(v.scale >= 10 && v.scale <= 400)) fail("InvalidArgument", `Print scale ${v.scale} is not between 10 and 400.`);
+        }),
+      );
+      for (const p of ["centerHorizontally", "centerVertically", "printGridlines", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin", "paperSize", "blackAndWhite", "draftMode", "printComments", "printErrors", "printHeadings", "printOrder"]) {
+        Object.defineProperty(layout, p, setter(p));
+      }
+      return layout;
+    }
   }
   defineLoaded(Worksheet, ["name", "id", "position"]);
+
+  // Charts -----------------------------------------------------------------------------------------------------------
+
+  /** Excel.ChartType values (ExcelApi 1.1 and later): an unknown type is refused, as Excel refuses it. */
+  const CHART_TYPES = new Set(
+    (
+      "Invalid ColumnClustered ColumnStacked ColumnStacked100 3DColumnClustered 3DColumnStacked 3DColumnStacked100 BarClustered BarStacked BarStacked100 " +
+      "3DBarClustered 3DBarStacked 3DBarStacked100 LineStacked LineStacked100 LineMarkers LineMarkersStacked LineMarkersStacked100 PieOfPie " +
+      "PieExploded 3DPieExploded BarOfPie XYScatterSmooth XYScatterSmoothNoMarkers XYScatterLines XYScatterLinesNoMarkers AreaStacked " +
+      "AreaStacked100 3DAreaStacked 3DAreaStacked100 DoughnutExploded RadarMarkers RadarFilled Surface SurfaceWireframe SurfaceTopView " +
+      "SurfaceTopViewWireframe Bubble Bubble3DEffect StockHLC StockOHLC StockVHLC StockVOHLC CylinderColClustered CylinderColStacked " +
+      "CylinderColStacked100 CylinderBarClustered CylinderBarStacked CylinderBarStacked100 CylinderCol ConeColClustered ConeColStacked " +
+      "ConeColStacked100 ConeBarClustered ConeBarStacked ConeBarStacked100 ConeCol PyramidColClustered PyramidColStacked PyramidColStacked100 " +
+      "PyramidBarClustered PyramidBarStacked PyramidBarStacked100 PyramidCol 3DColumn Line 3DLine 3DPie Pie XYScatter 3DArea Area Doughnut Radar " +
+      "Histogram Boxwhisker Pareto RegionMap Treemap Waterfall Sunburst Funnel"
+    ).split(" "),
+  );
+
+  /** The series Excel makes of a block: the first column as categories and the first row as names (by columns). */
+  function seriesOf(sheet, box, by) {
+    const text = (r, c) => {
+      const v = sheet.cell(r, c).value;
+      return typeof v === "string" ? v : "";
+    };
+    const columns = by === "Columns" || (by === "Auto" && box.r1 - box.r0 >= box.c1 - box.c0);
+    const out = [];
+    if (columns) {
+      for (let c = box.c0 + 1; c <= box.c1; c++) {
+        out.push({ name: text(box.r0, c), values: a1({ r0: box.r0 + 1, c0: c, r1: box.r1, c1: c }), categories: a1({ r0: box.r0 + 1, c0: box.c0, r1: box.r1, c1: box.c0 }) });
+      }
+    } else {
+      for (let r = box.r0 + 1; r <= box.r1; r++) {
+        out.push({ name: text(r, box.c0), values: a1({ r0: r, c0: box.c0 + 1, r1: r, c1: box.c1 }), categories: a1({ r0: box.r0, c0: box.c0 + 1, r1: box.r0, c1: box.c1 }) });
+      }
+    }
+    return out;
+  }
+
+  class Chart extends ClientObject {
+    _props() {
+      return ["name", "chartType", "id"];
+    }
+    _snapshot(p) {
+      const ch = this._get();
+      if (p === "name") return ch.name;
+      if (p === "chartType") return ch.type;
+      if (p === "id") return ch.id;
+      return undefined;
+    }
+    _set(fn) {
+      this.context._queue(() => fn(this._get()));
+    }
+    set name(v) {
+      this._set((ch) => (ch.name = String(v)));
+    }
+    get name() {
+      return this._read("name");
+    }
+    set top(v) {
+      this._set((ch) => (ch.top = v));
+    }
+    set left(v) {
+      this._set((ch) => (ch.left = v));
+    }
+    set width(v) {
+      this._set((ch) => (ch.width = v));
+    }
+    set height(v) {
+      this._set((ch) => (ch.height = v));
+    }
+    get title() {
+      const set = (fn) => this._set(fn);
+      return {
+        set text(v) {
+          set((ch) => (ch.title = String(v)));
+        },
+        set visible(v) {
+          set((ch) => (ch.titleVisible = Boolean(v)));
+        },
+      };
+    }
+    get legend() {
+      const set = (fn) => this._set(fn);
+      return {
+        set visible(v) {
+          set((ch) => (ch.legend.visible = Boolean(v)));
+        },
+        set position(v) {
+          if (!["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v)) fail("InvalidArgument", `Legend position '${v}'.`);
+          set((ch) => (ch.legend.position = v));
+        },
+      };
+    }
+    get dataLabels() {
+      const set = (fn) => this._set(fn);
+      return {
+        set showValue(v) {
+          set((ch) => (ch.dataLabels.showValue = Boolean(v)));
+        },
+        set numberFormat(v) {
+          set((ch) => (ch.dataLabels.numberFormat = String(v)));
+        },
+      };
+    }
+    get axes() {
+      const axis = (which) => {
+        const set = (fn) => this._set((ch) => fn(ch.axes[which]));
+        return {
+          set numberFormat(v) {
+            set((a) => (a.numberFormat = String(v)));
+          },
+          set reversePlotOrder(v) {
+            set((a) => (a.reversePlotOrder = Boolean(v)));
+          },
+          set minimum(v) {
+            set((a) => (a.minimum = v));
+          },
+          set maximum(v) {
+            set((a) => (a.maximum = v));
+          },
+          get title() {
+            return {
+              set text(v) {
+                set((a) => (a.title = String(v)));
+              },
+            };
+          },
+        };
+      };
+      return { valueAxis: axis("value"), categoryAxis: axis("category") };
+    }
+    setPosition(startCell, endCell) {
+      const cellBox = (c) => (c instanceof Range ? c._get().box : parseAddress(String(c)));
+      this._set((ch) => {
+        const a = cellBox(startCell);
+        const b = endCell === undefined ? a : cellBox(endCell);
+        ch.position = a1({ r0: a.r0, c0: a.c0, r1: b.r1, c1: b.c1 });
+      });
+    }
+    delete() {
+      this._set((ch) => (ch.sheet.charts = ch.sheet.charts.filter((x) => x !== ch)));
+    }
+  }
+  defineLoaded(Chart, ["chartType", "id"]);
+
+  class ChartCollection extends Collection {
+    constructor(ctx, sheetProxy) {
+      super(ctx, Chart, () => sheetProxy._get().charts, ["name"], "charts");
+      this._sheet = sheetProxy;
+    }
+    add(type, sourceData, seriesBy) {
+      const by = seriesBy === undefined ? "Auto" : seriesBy;
+      return new Chart(
+        this.context,
+        () => {
+          if (!CHART_TYPES.has(type)) fail("InvalidArgument", `'${type}' is not an Excel.ChartType.`);
+          if (!["Auto", "Columns", "Rows"].includes(by)) fail("InvalidArgument", `'${by}' is not an Excel.ChartSeriesBy.`);
+          if (!(sourceData instanceof Range)) fail("InvalidArgument", "A chart's source data must be a Range.");
+          const sheet = this._sheet._get();
+          const src = sourceData._get();
+          if (src.sheet !== sheet) fail("InvalidArgument", "The double keeps a chart's source on its own sheet.");
+          const wb = this.context.workbook._wb;
+          wb.nextChartId = (wb.nextChartId || 0) + 1;
+          const chart = {
+            id: `{chart-${wb.nextChartId}}`,
+            sheet,
+            name: `Chart ${sheet.charts.length + 1}`,
+            type,
+            source: a1(src.box),
+            seriesBy: by,
+            series: seriesOf(sheet, src.box, by),
+            title: null,
+            titleVisible: true,
+            position: null,
+            legend: { visible: true, position: "Right" },
+            dataLabels: { showValue: false, numberFormat: null },
+            axes: { value: {}, category: {} },
+          };
+          sheet.charts.push(chart);
+          return chart;
+        },
+        ACTION_BYTES + jsonBytes([type, by]),
+      );
+    }
+    getItem(name) {
+      return new Chart(this.context, () => {
+        const ch = this._sheet._get().charts.find((c) => c.name === name);
+        if (!ch) fail("ItemNotFound", `There is no chart '${name}'.`);
+        return ch;
+      });
+    }
+  }
 
   function deleteSheet(wb, sheet) {
     wb.tables = wb.tables.filter((t) => t.sheet !== sheet);
@@ -1246,6 +1554,51 @@
       names: () =>
         Array.from(wb.names.values()).map((n) => ({ name: n.name, sheet: n.sheet ? n.sheet.name : null, address: n.box ? a1(n.box) : "#REF!", comment: n.comment })),
       settings: () => Object.fromEntries(Array.from(wb.settings.entries()).map(([k, v]) => [k, clone(v)])),
+      /** A cell's formats beyond its number format: fill, font, alignment. */
+      style(sheet, address) {
+        const b = parseAddress(address);
+        const cell = sheetOf(sheet).peek(b.r0, b.c0) || emptyCell();
+        return styleOf(cell);
+      },
+      charts: (sheet) =>
+        sheetOf(sheet).charts.map((ch) => ({
+          name: ch.name,
+          type: ch.type,
+          source: ch.source,
+          seriesBy: ch.seriesBy,
+          title: ch.title,
+          position: ch.position,
+          legend: clone(ch.legend),
+          dataLabels: clone(ch.dataLabels),
+          axes: clone(ch.axes),
+          series: clone(ch.series),
+        })),
+      pageLayout: (sheet) => clone(sheetOf(sheet).pageLayout),
+      conditionalFormats: (sheet) => clone(sheetOf(sheet).conditionalFormats),
+      columnWidths: (sheet) => Object.fromEntries(Array.from(sheetOf(sheet).columnWidths.entries()).map(([c, w]) => [colLetters(c), w])),
+      showGridlines: (sheet) => sheetOf(sheet).showGridlines,
+      /** Every cell that holds something or was formatted, top to bottom: what a picture of the sheet needs. */
+      cells(sheet) {
+        const s = sheetOf(sheet);
+        return Array.from(s.cells.entries())
+          .map(([k, cell]) => {
+            const [r, c] = k.split(",").map(Number);
+            return Object.assign({ row: r, col: c, address: a1({ r0: r, c0: c, r1: r, c1: c }) }, cellView(s, r, c), styleOf(cell));
+          })
+          .sort((x, y) => x.row - y.row || x.col - y.col);
+      },
+    };
+  }
+
+  function styleOf(cell) {
+    return {
+      bold: Boolean(cell.bold),
+      italic: Boolean(cell.italic),
+      fill: cell.fill || null,
+      fontColor: cell.fontColor || null,
+      fontSize: cell.fontSize || null,
+      horizontalAlignment: cell.horizontalAlignment || null,
+      wrapText: Boolean(cell.wrapText),
     };
   }
 

@@ -9,7 +9,7 @@
 import { themesFor } from "../../model/theme-rules";
 import type { Company, IndexFacts, Membership, Universe } from "../../model/types";
 import { computeBands, defaultIndexFacts } from "../index-facts";
-import { SCHEMA_VERSION } from "../snapshot-schema";
+import { companySchema, SCHEMA_VERSION } from "../snapshot-schema";
 import { fundProfile, type FundProfile } from "./funds";
 import { HoldingsFormatError, parseHoldingsCsv, type HoldingRow, type HoldingsProblem, type ParsedHoldings, type SkipReason, type SkippedRow } from "./parse-holdings";
 
@@ -31,6 +31,14 @@ export interface HoldingsCompanies {
   totalCap: { value: number; source: string } | null;
   /** The 1000/2000 breakpoint and band computed from the holdings themselves (an IWV file), else null. */
   bands: IndexFacts | null;
+  /** Holdings no snapshot can hold (a ticker over 16 characters, a 300-character name): reported, not kept. */
+  refused: HoldingsProblem[];
+}
+
+/** Line 1 as a name a snapshot can carry (the index of a fund not in the fund table is named after it). */
+export function fundLabel(name: string): string {
+  if (!name) return "Unnamed fund";
+  return name.length > 100 ? `${name.slice(0, 99).replace(/[\ud800-\udbff]$/, "")}…` : name;
 }
 
 export function roundTo(x: number, digits: number): number {
@@ -43,16 +51,20 @@ export function tidy(x: number): number {
   return Number(x.toPrecision(12));
 }
 
-/** A holding's float-adjusted weight in percent: its share of the fund's equity market value, else the file's. */
+/**
+ * A holding's float-adjusted weight in percent: its share of the fund's equity market value, else the file's; null
+ * where that is no share of a fund at all (above 100%, below 0: a file with negative positions or a damaged column).
+ */
 export function holdingWeight(h: HoldingRow, parsed: ParsedHoldings): number | null {
-  if (h.marketValue !== null && parsed.equityMarketValue > 0) return Math.max(0, (100 * h.marketValue) / parsed.equityMarketValue);
-  return h.weight;
+  const w = h.marketValue !== null && parsed.equityMarketValue > 0 ? Math.max(0, (100 * h.marketValue) / parsed.equityMarketValue) : h.weight;
+  return w !== null && w >= 0 && w <= 100 ? w : null;
 }
 
 /** USD millions from a weight in percent and the index's total cap; null where either is missing or the cap is 0. */
 export function estimateMarketCap(weight: number | null, totalCap: number | null): number | null {
   if (weight === null || totalCap === null || !(weight > 0)) return null;
-  return tidy((weight / 100) * totalCap);
+  const cap = tidy((weight / 100) * totalCap);
+  return cap > 0 && Number.isFinite(cap) ? cap : null; // a weight of 1e-320 % is no cap
 }
 
 function companyFromHolding(h: HoldingRow, weight: number | null, cap: number | null, membership: Membership): Company {
@@ -87,10 +99,19 @@ export function holdingsCompanies(parsed: ParsedHoldings, opts: HoldingsOptions 
     throw new Error(`the index's total market cap must be a positive number of USD millions (got ${totalCap.value})`);
   }
   const membership: Membership = fund === null ? "none" : fund.membership === "by-rank" ? "R2000" : fund.membership;
-  const companies = parsed.holdings.map((h) => {
+  const companies: Company[] = [];
+  const refused: HoldingsProblem[] = [];
+  for (const h of parsed.holdings) {
     const weight = holdingWeight(h, parsed);
-    return companyFromHolding(h, weight, estimateMarketCap(weight, totalCap?.value ?? null), membership);
-  });
+    const c = companyFromHolding(h, weight, estimateMarketCap(weight, totalCap?.value ?? null), membership);
+    // The snapshot schema is the judge: a row it would refuse is reported here rather than refusing the whole file.
+    const checked = companySchema.safeParse(c);
+    if (checked.success) companies.push(c);
+    else {
+      const issue = checked.error.issues[0]!;
+      refused.push({ line: h.line, message: `${fundLabel(h.ticker).slice(0, 40)}: ${issue.path.join(".")}: ${issue.message}; not read` });
+    }
+  }
   let bands: IndexFacts | null = null;
   if (fund?.membership === "by-rank") {
     const byCap = companies.filter((c) => c.marketCap !== null).sort((a, b) => b.marketCap! - a.marketCap!);
@@ -105,7 +126,7 @@ export function holdingsCompanies(parsed: ParsedHoldings, opts: HoldingsOptions 
       };
     }
   }
-  return { fund, indexName: fund?.indexName ?? parsed.fund.name, companies, totalCap, bands };
+  return { fund, indexName: fund?.indexName ?? fundLabel(parsed.fund.name), companies, totalCap, bands, refused };
 }
 
 export interface HoldingsReport {
@@ -135,6 +156,7 @@ export function countSkipped(skipped: readonly SkippedRow[]): Record<SkipReason,
 }
 
 export function holdingsReport(fileName: string, parsed: ParsedHoldings, hc: HoldingsCompanies): HoldingsReport {
+  const refusedLines = new Set(hc.refused.map((p) => p.line));
   const estimated = hc.companies.filter((c) => c.marketCapEstimated).length;
   return {
     fileName,
@@ -147,7 +169,7 @@ export function holdingsReport(fileName: string, parsed: ParsedHoldings, hc: Hol
     companies: hc.companies.length,
     skipped: parsed.skipped,
     skippedCounts: countSkipped(parsed.skipped),
-    problems: parsed.problems,
+    problems: [...parsed.problems, ...hc.refused].sort((a, b) => a.line - b.line),
     footer: { fromLine: parsed.footerFromLine, rows: parsed.footerLines },
     marketCap: {
       indexTotalCap: hc.totalCap?.value ?? null,
@@ -155,7 +177,7 @@ export function holdingsReport(fileName: string, parsed: ParsedHoldings, hc: Hol
       estimated,
       missing: hc.companies.filter((c) => c.marketCap === null).length,
     },
-    weightSum: roundTo(parsed.holdings.reduce((s, h) => s + (h.weight ?? 0), 0), 6),
+    weightSum: roundTo(parsed.holdings.reduce((s, h) => s + (refusedLines.has(h.line) ? 0 : (h.weight ?? 0)), 0), 6),
   };
 }
 
@@ -236,11 +258,12 @@ export function universeFromHoldings(parsed: ParsedHoldings, opts: HoldingsOptio
   const asOf = requireUsable(parsed);
   const fileName = opts.fileName ?? "holdings.csv";
   const hc = holdingsCompanies(parsed, opts);
+  if (hc.companies.length === 0) throw new HoldingsFormatError(`None of the holdings could be read: ${hc.refused[0]?.message ?? "no companies"}.`);
   const report = holdingsReport(fileName, parsed, hc);
   const universe = assembleUniverse({
     asOf,
     generatedAt: opts.generatedAt,
-    source: `${parsed.fund.name} holdings as of ${asOf} (holdings only: no fundamentals)`,
+    source: `${fundLabel(parsed.fund.name)} holdings as of ${asOf} (holdings only: no fundamentals)`,
     notes: holdingsNotes(fileName, report),
     index: hc.bands ?? defaultIndexFacts(hc.indexName),
     companies: hc.companies,

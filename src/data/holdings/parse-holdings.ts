@@ -124,7 +124,7 @@ function isMissing(s: string): boolean {
   return s === "" || s === "-" || s === "--" || s === "\u2013";
 }
 
-/** "1,234.50", "1234.5", "(12.00)", "$3.10" → number; "-" or "" → null; anything else → NaN (a problem). */
+/** "1,234.50", "1234.5", "(12.00)", "$3.10" → number; "-" or "" → null; anything else (or beyond a double) → NaN (a problem). */
 export function parseHoldingsNumber(raw: string): number | null {
   const s = clean(raw);
   if (isMissing(s)) return null;
@@ -132,6 +132,7 @@ export function parseHoldingsNumber(raw: string): number | null {
   const body = (neg ? s.slice(1, -1) : s).replace(/[,\s\u00a0$]/g, "");
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(body)) return Number.NaN;
   const n = Number(body);
+  if (!Number.isFinite(n)) return Number.NaN; // "1e400": no finite number, so not one a snapshot can hold
   return neg ? -n : n;
 }
 
@@ -139,8 +140,9 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 
 function isoDate(y: number, m: number, d: number): string | null {
   if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads years 0–99 as 1900–1999
+  if (date.getUTCMonth() !== m - 1 || y > 9999) return null;
   return date.toISOString().slice(0, 10);
 }
 
@@ -194,9 +196,13 @@ interface RawRow {
   fields: string[];
 }
 
-/** The CSV as rows with the line each starts on. CRLF and CR line ends are read as LF first. */
+/**
+ * The CSV as rows with the line each starts on. CRLF and CR line ends are read as LF first. Every leading byte-order
+ * mark goes (a file saved twice by a BOM-adding tool has two): papaparse drops one itself, which would put its
+ * positions one behind ours and every line number after it.
+ */
 function splitRows(text: string): RawRow[] {
-  const body = text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+  const body = text.replace(/^\ufeff+/, "").replace(/\r\n?/g, "\n");
   const rows: RawRow[] = [];
   let line = 1;
   let consumed = 0;

@@ -1,10 +1,11 @@
-// The task pane: the universe, the table builder and the tables already written, in Office's own look.
+// The task pane: the universe, the templates, the table builder and the tables already written, in Office's own look.
 import { Divider, FluentProvider, MessageBar, MessageBarBody, Subtitle1 } from "@fluentui/react-components";
 import { useReducer, useState } from "react";
 import type { UniverseStore } from "../../data/universe-store";
 import type { WorkbookAccess } from "../pane-actions";
 import { TableBuilder } from "./TableBuilder";
 import { TablesPanel } from "./TablesPanel";
+import { TemplatesPanel } from "./TemplatesPanel";
 import { UniversePanel } from "./UniversePanel";
 import { useStyles } from "./styles";
 import { useOfficeTheme } from "./theme";
@@ -38,6 +39,8 @@ function Pane({ store, access }: { store: UniverseStore; access: WorkbookAccess 
         </MessageBar>
       )}
       <UniversePanel store={store} view={view} />
+      <Divider />
+      <TemplatesPanel loaded={view.loaded} run={run} onInserted={tablesChanged} busy={busy} setBusy={setBusy} />
       <Divider />
       <TableBuilder loaded={view.loaded} run={run} onInserted={tablesChanged} busy={busy} setBusy={setBusy} />
       <Divider />

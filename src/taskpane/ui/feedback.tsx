@@ -11,11 +11,14 @@ export interface Outcome {
   details?: string[];
 }
 
-/** Errors are announced at once (alert); the rest politely (status). */
-export function OutcomeBar({ outcome }: { outcome: Outcome }) {
+/**
+ * Errors are announced at once (alert); the rest politely (status). `multiline` puts the text under the title from
+ * the start, for outcomes whose lines are long (Fluent's automatic reflow can leave them cut off at one line).
+ */
+export function OutcomeBar({ outcome, multiline = false }: { outcome: Outcome; multiline?: boolean }) {
   const s = useStyles();
   return (
-    <MessageBar intent={outcome.intent} role={outcome.intent === "error" ? "alert" : "status"}>
+    <MessageBar intent={outcome.intent} role={outcome.intent === "error" ? "alert" : "status"} layout={multiline ? "multiline" : "auto"}>
       <MessageBarBody>
         <MessageBarTitle>{outcome.title}</MessageBarTitle>
         {outcome.text}

@@ -129,8 +129,15 @@ interface ReadBack {
   block: Excel.Range | null;
 }
 
-/** Re-pulls every table the add-in wrote, in place. `build` gives what a record's table should hold now. */
-export async function refreshTables(ctx: Excel.RequestContext, build: (record: TableRecord) => TableContent, opts: RefreshOptions = {}): Promise<RefreshReport[]> {
+/**
+ * Re-pulls every table the add-in wrote, in place. `build` gives what a record's table should hold now; it is told
+ * the tickers the table holds (undefined when its ticker column is gone), which a table with fixed membership keeps.
+ */
+export async function refreshTables(
+  ctx: Excel.RequestContext,
+  build: (record: TableRecord, tickersNow: string[] | undefined) => TableContent,
+  opts: RefreshOptions = {},
+): Promise<RefreshReport[]> {
   const budget = opts.budget ?? DEFAULT_REQUEST_BUDGET;
   const progress = opts.onProgress ?? (() => undefined);
   const now = opts.now ?? new Date();
@@ -178,8 +185,9 @@ export async function refreshTables(ctx: Excel.RequestContext, build: (record: T
   for (const r of read) {
     const name = r.table.name;
     try {
-      const content = build(r.record);
-      const plan = planRefresh({ headers: r.header.values[0]!.map(String), body: r.body.values }, content);
+      const headers = r.header.values[0]!.map(String);
+      const content = build(r.record, tickersIn(r.record, headers, r.body.values));
+      const plan = planRefresh({ headers, body: r.body.values }, content);
       if (!plan.ok) {
         reports.push(reportFor(r.listing, "skipped", `Not refreshed: ${plan.reason}`));
         continue;
@@ -192,6 +200,13 @@ export async function refreshTables(ctx: Excel.RequestContext, build: (record: T
     progress({ done: ++done, total, label: `Refreshed ${name}` });
   }
   return reports;
+}
+
+/** The values of the table's ticker column (found by its header, as the plan finds it), or undefined when it is gone. */
+function tickersIn(record: TableRecord, headers: string[], body: unknown[][]): string[] | undefined {
+  const norm = (h: string) => h.trim().toLowerCase();
+  const at = headers.findIndex((h) => norm(h) === norm(record.columns[0]!.header));
+  return at < 0 ? undefined : body.map((row) => String(row[at] ?? ""));
 }
 
 /** Makes the table hold what the plan says: row changes, then the add-in's columns, then the record. */

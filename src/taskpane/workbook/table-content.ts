@@ -3,6 +3,8 @@
 // provenance block. Pure: no Excel here; the writer turns this into requests.
 import { findField, liveFormulaFor, type FieldDef, type FieldValue } from "../../model/catalogue";
 import type { Engine } from "../../model/engine";
+import { normalizeTicker } from "../../model/tickers";
+import type { Company } from "../../model/types";
 import { thisRowRef } from "./excel-names";
 import { provenanceLines, type ProvenanceFacts } from "./provenance";
 import type { ColumnRecord, OutputMode, TableSpec } from "./table-record";
@@ -50,7 +52,12 @@ export function columnFormat(def: FieldDef, output: OutputMode, isTicker: boolea
   return def.numberFormat;
 }
 
-export function buildTableContent(engine: Engine, spec: TableSpec, facts: ProvenanceFacts, now: Date): TableContent {
+/**
+ * What a table should hold now. A table with fixed membership that is being refreshed passes `tickersNow`, the
+ * tickers it holds: its rows stay those (blanks and repeats aside), in that order, whatever the screen says; a
+ * ticker the data no longer knows keeps its row, with no values.
+ */
+export function buildTableContent(engine: Engine, spec: TableSpec, facts: ProvenanceFacts, now: Date, tickersNow?: readonly string[]): TableContent {
   const defs: { col: ColumnRecord; def: FieldDef }[] = [];
   const unknownFields: string[] = [];
   for (const col of spec.columns) {
@@ -66,21 +73,40 @@ export function buildTableContent(engine: Engine, spec: TableSpec, facts: Proven
     numberFormat: columnFormat(def, spec.output, i === 0),
     formula: spec.output === "live" && i > 0 ? `=${liveFormulaFor(def, tickerRef)}` : null,
   }));
-  const companies = engine.screen(spec.criteria);
-  const values = companies.map((c) =>
-    defs.map(({ def }) => {
-      const v = engine.fieldOf(c, def);
+  const rows: { ticker: string; company: Company | null }[] =
+    spec.membership === "fixed" && tickersNow
+      ? keptTickers(tickersNow).map((t) => {
+          const c = engine.index.find(t);
+          return { ticker: c?.ticker ?? t, company: c ?? null };
+        })
+      : engine.screen(spec.criteria).map((c) => ({ ticker: c.ticker, company: c }));
+  const companies = rows.flatMap((r) => (r.company ? [r.company] : []));
+  const values = rows.map(({ ticker, company }) =>
+    defs.map(({ def }, j) => {
+      if (!company) return j === 0 ? ticker : null;
+      const v = engine.fieldOf(company, def);
       return v.ok ? v.value : null;
     }),
   );
   return {
     output: spec.output,
     columns,
-    tickers: companies.map((c) => c.ticker),
+    tickers: rows.map((r) => r.ticker),
     values,
     provenance: spec.output === "values" ? provenanceLines(facts, spec.criteria, companies.length, now) : null,
     unknownFields,
   };
+}
+
+/** The tickers a fixed table holds, in order: each once, blanks left out. */
+function keptTickers(tickers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tickers.filter((t) => {
+    const k = normalizeTicker(t);
+    if (!k || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /**

@@ -9,6 +9,13 @@ import { THEME_IDS } from "../../model/themes";
 
 export type OutputMode = "live" | "values";
 
+/**
+ * Which companies a table's rows are. "screen" (the default): those its criteria keep, so rows come and go with
+ * the data. "fixed": the criteria chose the names once, when the table was written; after that the rows are the
+ * tickers the table holds (the user may add or delete rows), and a refresh updates their data, never the list.
+ */
+export type Membership = "screen" | "fixed";
+
 /** A column the add-in owns: the catalogue field and the header it was written under. */
 export interface ColumnRecord {
   field: string;
@@ -21,6 +28,8 @@ export interface TableSpec {
   columns: ColumnRecord[];
   criteria: ScreenCriteria;
   output: OutputMode;
+  /** Absent: "screen". */
+  membership?: Membership;
 }
 
 export interface TableRecord extends TableSpec {
@@ -78,6 +87,7 @@ const recordSchema = z
     columns: z.array(z.object({ field: z.string().min(1), header: z.string().min(1).max(255) }).strict()).min(1).max(300),
     criteria: criteriaSchema,
     output: z.enum(["live", "values"]),
+    membership: z.enum(["screen", "fixed"]).optional(),
     rows: z.number().int().min(0),
     createdAt: z.string(),
     refreshedAt: z.string(),

@@ -2,9 +2,12 @@
 // already has (names in use, and the target area when writing at the selected cell); then the table goes in as few
 // requests as Excel on the web's 5 MB limit allows, with calculation suspended during each; the record of what was
 // built goes into workbook.settings with the table's id, known once Excel has created it.
+//
+// The steps that put one table on a sheet (frame, rows, formulas, record) are exported on their own so that the
+// workbook templates (../templates) write their tables the same way, inside their own requests.
 import { a1, freeName, nextFreeName, quoteSheet } from "./excel-names";
 import { describeExcelError, WriteRefused } from "./excel-failures";
-import { ACTION_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET, jsonBytes } from "./payload";
+import { ACTION_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET, jsonBytes, type Chunk } from "./payload";
 import { PROVENANCE_LINES, PROVENANCE_ROWS } from "./provenance";
 import { cellFor, type TableContent } from "./table-content";
 import { newRecordKey, type TableRecord, type TableSpec } from "./table-record";
@@ -41,8 +44,137 @@ export function fillAll(range: Excel.Range, prop: "numberFormat" | "formulas" | 
   (range as unknown as Record<string, unknown>)[prop] = value;
 }
 
+/**
+ * Queues a read of the names a workbook uses: its sheets', and its tables' and defined names' (one namespace in
+ * Excel). The lists are there after the next sync.
+ */
+export function loadNamesInUse(ctx: Excel.RequestContext): { sheets: () => string[]; taken: () => string[] } {
+  const sheets = ctx.workbook.worksheets.load("items/name");
+  const tables = ctx.workbook.tables.load("items/name");
+  const names = ctx.workbook.names.load("items/name");
+  return {
+    sheets: () => sheets.items.map((s) => s.name),
+    taken: () => [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)],
+  };
+}
+
 export const TABLE_BASE_NAME = "Qualis";
 const SHEET_BASE_NAME = "Qualis";
+
+/** Where one table goes and under which names. */
+export interface TablePlacement {
+  /** Zero-based top-left cell of the area: the provenance block where there is one, else the header row. */
+  top: number;
+  left: number;
+  tableName: string;
+  provenanceName: string | null;
+  /**
+   * The header row, left to right, when the table has columns beyond the content's: those are the user's columns
+   * (written once by the caller; refresh leaves them alone, as it does any column it did not write). Default: the
+   * content's headers.
+   */
+  headers?: readonly string[];
+}
+
+/** Rows and columns of a placed table, zero-based. */
+export interface TableGeometry {
+  headerRow: number;
+  bodyTop: number;
+  /** Data rows. */
+  n: number;
+  /** Columns of the whole table (the user's too). */
+  width: number;
+  /** The sheet column of each content column. */
+  columnOf: number[];
+  /** Rows of the area: the provenance block (and its spacer), the header and the data. */
+  areaRows: number;
+}
+
+export function tableGeometry(content: TableContent, p: TablePlacement): TableGeometry {
+  const headers = p.headers ?? content.columns.map((c) => c.header);
+  const offsets = content.columns.map((c) => headers.indexOf(c.header));
+  if (offsets.some((o) => o < 0)) throw new Error("Every column of the table's content must be among its headers.");
+  if (content.output === "values" && offsets.some((o, j) => o !== j)) throw new Error("A values table's own columns come first, in order.");
+  const headerRow = p.top + (content.provenance ? PROVENANCE_ROWS : 0);
+  const n = content.tickers.length;
+  return { headerRow, bodyTop: headerRow + 1, n, width: headers.length, columnOf: offsets.map((o) => p.left + o), areaRows: headerRow - p.top + 1 + n };
+}
+
+/** What goes into the body by value: every cell of a values table; only the tickers of a live one. */
+export function rowsToSend(content: TableContent): (string | number | boolean)[][] {
+  return content.output === "live"
+    ? content.tickers.map((t) => [cellFor(t, content.columns[0]!.numberFormat)])
+    : content.values.map((r) => r.map((v, j) => cellFor(v, content.columns[j]!.numberFormat)));
+}
+
+/** Bytes a table's frame and formulas add to the request that carries them, beyond its rows. */
+export function frameBytes(content: TableContent, spec: TableSpec, p: TablePlacement): number {
+  const cols = (p.headers ?? content.columns).length;
+  return (
+    jsonBytes(content.provenance ?? []) +
+    jsonBytes(content.columns.map((c) => [c.header, c.numberFormat, c.formula])) +
+    jsonBytes(p.headers ?? []) +
+    jsonBytes(spec) +
+    (cols * 3 + 16) * ACTION_OVERHEAD_BYTES
+  );
+}
+
+/**
+ * Queues the provenance block (static tables), the header row, the columns' number formats and the table itself,
+ * named; the table's id is loaded, so it is known after this request.
+ */
+export function queueTableFrame(ctx: Excel.RequestContext, sheet: Excel.Worksheet, content: TableContent, p: TablePlacement, g: TableGeometry): Excel.Table {
+  if (content.provenance) {
+    const block = sheet.getRangeByIndexes(p.top, p.left, PROVENANCE_LINES, 1);
+    fillAll(block, "numberFormat", "@"); // before the text: a source description can never become a formula
+    block.values = content.provenance.map((line) => [line]);
+    block.getCell(0, 0).format.font.bold = true;
+    ctx.workbook.names.add(p.provenanceName!, block, `Qualis Small Caps: where the values of table ${p.tableName} came from`);
+  }
+  const headers = p.headers ?? content.columns.map((c) => c.header);
+  sheet.getRangeByIndexes(g.headerRow, p.left, 1, g.width).values = [[...headers]];
+  content.columns.forEach((c, j) => fillAll(sheet.getRangeByIndexes(g.bodyTop, g.columnOf[j]!, g.n, 1), "numberFormat", c.numberFormat));
+  const table = sheet.tables.add(sheet.getRangeByIndexes(g.headerRow, p.left, g.n + 1, g.width), true);
+  table.name = p.tableName;
+  table.load("id");
+  return table;
+}
+
+/** Queues one chunk of the body's values (rowsToSend's rows `chunk.start` … for `chunk.count`). */
+export function queueTableRows(sheet: Excel.Worksheet, content: TableContent, g: TableGeometry, rows: (string | number | boolean)[][], chunk: Chunk): void {
+  const left = g.columnOf[0]!;
+  const width = content.output === "live" ? 1 : content.columns.length;
+  sheet.getRangeByIndexes(g.bodyTop + chunk.start, left, chunk.count, width).values = rows.slice(chunk.start, chunk.start + chunk.count);
+}
+
+/** Queues the live formulas (one per column, once the tickers are in) and fits the columns. */
+export function queueTableFinish(table: Excel.Table, sheet: Excel.Worksheet, content: TableContent, g: TableGeometry): void {
+  if (content.output === "live") {
+    content.columns.forEach((c, j) => {
+      if (c.formula) fillAll(sheet.getRangeByIndexes(g.bodyTop, g.columnOf[j]!, g.n, 1), "formulas", c.formula);
+    });
+  }
+  table.getRange().format.autofitColumns();
+}
+
+/** What the workbook remembers about a table it was given (workbook.settings, under `key`). */
+export function tableRecord(spec: TableSpec, content: TableContent, at: { key: string; tableId: string; sheetName: string; tableName: string; provenanceName: string | null }, now: Date): TableRecord {
+  return {
+    version: 1,
+    key: at.key,
+    tableId: at.tableId,
+    tableName: at.tableName,
+    sheetName: at.sheetName,
+    provenanceName: at.provenanceName,
+    columns: content.columns.map((c) => ({ field: c.field, header: c.header })),
+    criteria: spec.criteria,
+    output: spec.output,
+    ...(spec.membership === "fixed" ? { membership: "fixed" as const } : {}),
+    rows: content.tickers.length,
+    createdAt: now.toISOString(),
+    refreshedAt: now.toISOString(),
+  };
+}
 
 export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, content: TableContent, target: WriteTarget, opts: WriteOptions = {}): Promise<InsertResult> {
   const budget = opts.budget ?? DEFAULT_REQUEST_BUDGET;
@@ -61,9 +193,7 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
 
   // 1. What the workbook already has: names to avoid, and whether the area at the selected cell is free.
   progress({ done: 0, total: 1, label: "Checking the workbook…" });
-  const sheets = ctx.workbook.worksheets.load("items/name");
-  const tables = ctx.workbook.tables.load("items/name");
-  const names = ctx.workbook.names.load("items/name");
+  const inUse = loadNamesInUse(ctx);
   let anchor: Excel.Range | null = null;
   let anchorSheet: Excel.Worksheet | null = null;
   let used: Excel.Range | null = null;
@@ -85,27 +215,18 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
       `The table needs ${areaRows} rows × ${cols} columns from the selected cell, and ${used.address} already holds data. Select an empty area, or choose a new sheet.`,
     );
   }
-  const taken = [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)];
+  const taken = inUse.taken();
   const tableName = nextFreeName(TABLE_BASE_NAME, "_", taken);
   const provenanceName = content.provenance ? freeName(`${tableName}_Provenance`, taken) : null;
-  const sheetName = target.kind === "newSheet" ? nextFreeName(SHEET_BASE_NAME, " ", sheets.items.map((s) => s.name)) : anchorSheet!.name;
-  const top = anchor ? anchor.rowIndex : 0;
-  const left = anchor ? anchor.columnIndex : 0;
-  const headerRow = top + blockRows;
-  const bodyTop = headerRow + 1;
+  const sheetName = target.kind === "newSheet" ? nextFreeName(SHEET_BASE_NAME, " ", inUse.sheets()) : anchorSheet!.name;
+  const placement: TablePlacement = { top: anchor ? anchor.rowIndex : 0, left: anchor ? anchor.columnIndex : 0, tableName, provenanceName };
+  const g = tableGeometry(content, placement);
 
   // 2. The rows, in requests under the budget. Values tables send every cell; live tables send the tickers, and
   // one formula per column (written once all tickers are in, so the functions calculate once).
-  const live = content.output === "live";
-  const rows: (string | number | boolean)[][] = live
-    ? content.tickers.map((t) => [cellFor(t, content.columns[0]!.numberFormat)])
-    : content.values.map((r) => r.map((v, j) => cellFor(v, content.columns[j]!.numberFormat)));
+  const rows = rowsToSend(content);
   const key = (opts.newKey ?? newRecordKey)();
-  const fixedBytes =
-    jsonBytes(content.provenance ?? []) +
-    jsonBytes(content.columns.map((c) => [c.header, c.numberFormat, c.formula])) +
-    jsonBytes(spec) +
-    (cols * 3 + 16) * ACTION_OVERHEAD_BYTES;
+  const fixedBytes = frameBytes(content, spec, placement);
   const chunks = chunkRows(rows, budget, fixedBytes);
   const total = chunks.length + (chunks.length > 1 ? 0 : 1);
   const requestBytes: number[] = [];
@@ -113,20 +234,7 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
   let sheet: Excel.Worksheet | null = null;
   let table: Excel.Table | null = null;
   let record: TableRecord | null = null;
-  const makeRecord = (tableId: string): TableRecord => ({
-    version: 1,
-    key,
-    tableId,
-    tableName,
-    sheetName,
-    provenanceName,
-    columns: content.columns.map((c) => ({ field: c.field, header: c.header })),
-    criteria: spec.criteria,
-    output: spec.output,
-    rows: n,
-    createdAt: now.toISOString(),
-    refreshedAt: now.toISOString(),
-  });
+  const makeRecord = (tableId: string) => tableRecord(spec, content, { key, tableId, sheetName, tableName, provenanceName }, now);
 
   try {
     for (let i = 0; i < chunks.length; i++) {
@@ -136,31 +244,15 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
       ctx.application.suspendApiCalculationUntilNextSync();
       if (first) {
         sheet = target.kind === "newSheet" ? ctx.workbook.worksheets.add(sheetName) : ctx.workbook.worksheets.getItem(sheetName);
-        if (content.provenance) {
-          const block = sheet.getRangeByIndexes(top, left, PROVENANCE_LINES, 1);
-          fillAll(block, "numberFormat", "@"); // before the text: a source description can never become a formula
-          block.values = content.provenance.map((line) => [line]);
-          block.getCell(0, 0).format.font.bold = true;
-          ctx.workbook.names.add(provenanceName!, block, `Qualis Small Caps: where the values of table ${tableName} came from`);
-        }
-        sheet.getRangeByIndexes(headerRow, left, 1, cols).values = [content.columns.map((c) => c.header)];
-        content.columns.forEach((c, j) => fillAll(sheet!.getRangeByIndexes(bodyTop, left + j, n, 1), "numberFormat", c.numberFormat));
-        table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, left, n + 1, cols), true);
-        table.name = tableName;
-        table.load("id");
+        table = queueTableFrame(ctx, sheet, content, placement, g);
       }
-      sheet!.getRangeByIndexes(bodyTop + chunk.start, left, chunk.count, rows[0]!.length).values = rows.slice(chunk.start, chunk.start + chunk.count);
+      queueTableRows(sheet!, content, g, rows, chunk);
       if (last) {
-        if (live) {
-          content.columns.forEach((c, j) => {
-            if (c.formula) fillAll(sheet!.getRangeByIndexes(bodyTop, left + j, n, 1), "formulas", c.formula);
-          });
-        }
-        table!.getRange().format.autofitColumns();
+        queueTableFinish(table!, sheet!, content, g);
         if (target.kind === "newSheet") {
-          sheet!.freezePanes.freezeRows(headerRow + 1);
+          sheet!.freezePanes.freezeRows(g.headerRow + 1);
           sheet!.activate();
-          sheet!.getRangeByIndexes(headerRow, left, 1, 1).select();
+          sheet!.getRangeByIndexes(g.headerRow, placement.left, 1, 1).select();
         }
         if (!first) {
           record = makeRecord(table!.id); // the id came back with the first request
@@ -179,18 +271,17 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
       progress({ done: total, total, label: "Done" });
     }
   } catch (e) {
-    await rollBack(ctx, target, { sheetName, tableName, provenanceName, top, left, rows: areaRows, cols }).catch(() => undefined);
+    await rollBack(ctx, target, { sheetName, tableName, provenanceName, top: placement.top, left: placement.left, rows: areaRows, cols }).catch(() => undefined);
     if (e instanceof WriteRefused) throw e;
     throw new WriteRefused(`${describeExcelError(e)} Nothing was left behind.`);
   }
   return {
     record,
-    address: `${quoteSheet(sheetName)}!${a1(headerRow, left, n + 1, cols)}`,
+    address: `${quoteSheet(sheetName)}!${a1(g.headerRow, placement.left, n + 1, cols)}`,
     syncs,
     requestBytes,
   };
 }
-
 /** Undoes a write that failed part-way: the new sheet goes; at the selected cell, the area (empty before) is cleared. */
 async function rollBack(
   ctx: Excel.RequestContext,
