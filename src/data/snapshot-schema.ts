@@ -107,25 +107,31 @@ function keyCount(o: object): number {
   for (const _ in o) n++;
   return n;
 }
+/**
+ * An array as JSON makes it. One with its own `constructor` (or another prototype) would be copied wrongly by
+ * Array methods such as map, which look up the constructor's species: such a value goes to zod, which builds a new one.
+ */
+const hasOwn = Object.prototype.hasOwnProperty;
+const isPlainArray = (v: unknown): v is unknown[] => Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && !hasOwn.call(v, "constructor");
 const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const positiveOrNullOk = (v: unknown) => v === null || (finite(v) && v > 0);
 const textOrNullOk = (v: unknown, max: number) => v === null || (typeof v === "string" && v.length <= max);
 const dateOk = (v: unknown) => typeof v === "string" && isCalendarDate(v);
 
 function valuesOk(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length !== FUNDAMENTAL_FIELDS.length) return false;
+  if (!isPlainArray(v) || v.length !== FUNDAMENTAL_FIELDS.length) return false;
   for (let i = 0; i < v.length; i++) if (v[i] !== null && !finite(v[i])) return false;
   return true;
 }
 
 function themesOk(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > THEME_IDS.length) return false;
+  if (!isPlainArray(v) || v.length > THEME_IDS.length) return false;
   for (let i = 0; i < v.length; i++) if (!THEME_SET.has(v[i])) return false;
   return true;
 }
 
 function yearsOk(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > 5) return false;
+  if (!isPlainArray(v) || v.length > 5) return false;
   for (let i = 0; i < v.length; i++) {
     const y: unknown = v[i];
     if (!isObject(y) || keyCount(y) !== 3 || !Number.isInteger(y.fy) || (y.fy as number) < 1900 || (y.fy as number) > 2200 || !dateOk(y.end) || !valuesOk(y.v)) return false;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { generateDemoUniverse } from "../../src/data/demo/generator";
 import { encodeSnapshot } from "../../src/data/snapshot-codec";
 import { companySchema, isPlainValidCompany, snapshotSchema, type CompanyWire } from "../../src/data/snapshot-schema";
+import { validateSnapshot } from "../../src/data/snapshot-validate";
 import { company, universe, values, year } from "../support/universe-builders";
 
 /** The schema as it was before the fast path: zod for every company. */
@@ -56,6 +57,22 @@ describe("the fast path for companies", () => {
     expect(isPlainValidCompany(c)).toBe(true);
     const r = snapshotSchema.safeParse({ ...good, companies: [c] });
     expect(r.success && r.data.companies[0]).toBe(c);
+  });
+
+  test("an array with its own `constructor` (not JSON's making) goes to zod, and the snapshot decodes", () => {
+    // Found by the property suite: such an array passed on as it was broke Array.prototype.map (species) in decoding.
+    for (const part of ["years", "themes", "ttm.v", "years.0.v"]) {
+      const c = base();
+      const keys = part.split(".");
+      let target: Record<string, unknown> = c;
+      for (const k of keys.slice(0, -1)) target = target[k] as Record<string, unknown>;
+      Object.defineProperty(target[keys.at(-1)!], "constructor", { value: Number.NaN, enumerable: true });
+      expect(isPlainValidCompany(c)).toBe(false);
+      const doc = { ...good, companies: [c] };
+      const r = validateSnapshot(doc);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.universe.companies[0]!.years.map((y) => y.fiscalYear)).toEqual([2025, 2024]);
+    }
   });
 
   test("every field set to a wrong or boundary value: zod's verdict, path and message", () => {
