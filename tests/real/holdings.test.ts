@@ -1,6 +1,6 @@
 // Real data: every iShares holdings export in ../shared/fixtures/ishares, as downloaded and as Excel re-saves it,
 // and snapshots of the April 2026 IWM list built through the CLI.
-import { mkdtempSync, readdirSync, readFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { main } from "../../src/cli/main";
@@ -83,6 +83,48 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
     const out = path.join(dir, "fixtures.json");
     expect(await main(["snapshot", "build", "--holdings", holdings, "--sec-dir", path.join(__dirname, "../fixtures/sec"), "--out", out], io)).toBe(0);
     expect(load(out).provenance.coverage.withFundamentals).toBe(0);
+  });
+
+  test("the whole join over the real file: real ticker map → companyfacts and submissions → fundamentals → scores", async () => {
+    // No real companyfacts can be fetched here, so the project's fictional SEC fixtures are filed under the real CIKs
+    // of five IWM holdings (the SEC's own map gives the CIKs): each must arrive at its ticker exactly as its fixture
+    // company does in tests/cli/snapshot-command.test.ts, through the real holdings file and the real ticker map.
+    const secDir = mkdtempSync(path.join(os.tmpdir(), "qualis-sec-real-"));
+    const transplant: Record<string, [string, string]> = { "9990001": ["BE", "1664703"], "9990002": ["ONB", "707179"], "9990003": ["FN", "1408710"], "9990004": ["CDE", "215466"], "9990005": ["ENSG", "1125376"] };
+    const fixtures = path.join(__dirname, "../fixtures/sec");
+    for (const kind of ["companyfacts", "submissions"]) {
+      mkdirSync(path.join(secDir, kind));
+      for (const [from, [ticker, cik]] of Object.entries(transplant)) {
+        const doc = JSON.parse(readFileSync(path.join(fixtures, kind, `CIK${from.padStart(10, "0")}.json`), "utf8"));
+        doc.cik = kind === "companyfacts" ? Number(cik) : cik;
+        if (kind === "submissions") doc.tickers = [ticker];
+        writeFileSync(path.join(secDir, kind, `CIK${cik.padStart(10, "0")}.json`), JSON.stringify(doc));
+      }
+    }
+    const out = path.join(dir, "joined.json");
+    expect(await main(["snapshot", "build", "--holdings", holdings, "--sec-dir", secDir, "--ticker-map", fixture("sec/company_tickers_exchange.json"), "--out", out], io)).toBe(0);
+    const u = load(out);
+    const be = u.companies.find((c) => c.ticker === "BE")!;
+    expect(be).toMatchObject({ cik: "1664703", sic: 3550, marketCapEstimated: false });
+    expect(be.ttm!.end).toBe("2025-12-31");
+    expect(be.ttm!.values.revenue).toBe(137); // ZJUN's TTM revenue
+    expect(be.years.map((y) => y.fiscalYear)).toEqual([2025, 2024, 2023, 2022, 2021]);
+    expect(u.companies.find((c) => c.ticker === "ONB")).toMatchObject({ themes: ["selective_financials"], sic: 6022 });
+    expect(u.companies.find((c) => c.ticker === "ENSG")).toMatchObject({ themes: ["electrification"], ttm: null, marketCapEstimated: false });
+    expect(u.provenance.coverage).toEqual({ constituents: 1933, withFundamentals: 4, withMarketCap: 1933 });
+    const report = readFileSync(`${out}.coverage.txt`, "utf8");
+    expect(report).toContain("companyfacts: 5 read; missing ");
+    expect(report).toMatch(/revenue\s+4\s+4\n/);
+
+    // `qualis score` over it: the four with fundamentals answer profitability; every row has a graduation probability.
+    const csv = path.join(dir, "joined.csv");
+    expect(await main(["score", "--snapshot", out, "--out", csv], io)).toBe(0);
+    const [head, ...rows] = readFileSync(csv, "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
+    const col = (name: string) => head!.indexOf(name);
+    expect(rows).toHaveLength(1933);
+    const withProfit = rows.filter((r) => r[col("is_profitable")] !== "").map((r) => r[col("ticker")]).sort();
+    expect(withProfit).toEqual(["BE", "CDE", "FN", "ONB"]);
+    expect(rows.every((r) => r[col("graduation_prob")] !== "")).toBe(true);
   });
 
   test("joined with the SEC's real ticker map: almost every holding finds its CIK", async () => {
