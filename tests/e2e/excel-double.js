@@ -49,8 +49,8 @@
   };
 
   // ----- addresses ----
-  // (Address and UTF-8 helpers are written again here rather than imported from src/: this file runs as a plain
-  // browser script, and a test double that measures the writer should not share the writer's arithmetic.)------------------------------------------------------------------------------------------
+  // (Address helpers are written again here rather than imported from src/: this file runs as a plain browser
+  // script, and a test double that measures the writer should not share the writer's arithmetic.)------------------------------------------------------------------------------------------
 
   function colLetters(index) {
     let n = index + 1;
@@ -95,19 +95,9 @@
   const inBounds = (b) => b.r0 >= 0 && b.c0 >= 0 && b.r1 < MAX_ROWS && b.c1 < MAX_COLS && b.r0 <= b.r1 && b.c0 <= b.c1;
   const overlaps = (a, b) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 
-  function utf8Length(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) n += 1;
-      else if (c < 0x800) n += 2;
-      else if (c >= 0xd800 && c <= 0xdbff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    }
-    return n;
-  }
+  // The platform's own encoder: the double measures the writer's payloads without the writer's arithmetic.
+  const encoder = new TextEncoder();
+  const utf8Length = (s) => encoder.encode(s).length;
   const jsonBytes = (v) => utf8Length(JSON.stringify(v === undefined ? null : v));
   const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
   /** Colours as Excel takes them: #RRGGBB (or a named colour, which the double keeps as given). */

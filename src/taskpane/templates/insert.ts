@@ -4,7 +4,7 @@
 // the demo universe takes three round trips, however many tables, blocks and charts it has.
 import { engineFor } from "../../model/engine";
 import { a1, freeName, nextFreeName, quoteSheet } from "../workbook/excel-names";
-import { describeExcelError, WriteRefused } from "../workbook/excel-failures";
+import { countedSync, refusalAfterRollBack, WriteRefused } from "../workbook/excel-failures";
 import { ACTION_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET, jsonBytes } from "../workbook/payload";
 import type { ProvenanceFacts } from "../workbook/provenance";
 import { newRecordKey, type TableRecord } from "../workbook/table-record";
@@ -95,11 +95,8 @@ interface Step {
 export async function insertTemplate(ctx: Excel.RequestContext, template: Template, input: TemplateInput, opts: TemplateOptions = {}): Promise<TemplateResult> {
   const budget = opts.budget ?? DEFAULT_REQUEST_BUDGET;
   const progress = opts.onProgress ?? (() => undefined);
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await ctx.sync();
-  };
+  const round = countedSync(ctx);
+  const sync = round.sync;
 
   progress({ done: 0, total: 1, label: "Checking the workbook…" });
   const inUse = loadNamesInUse(ctx);
@@ -234,9 +231,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
       progress({ done: total, total, label: "Done" });
     }
   } catch (e) {
-    await rollBack(ctx, plan).catch(() => undefined);
-    if (e instanceof WriteRefused) throw e;
-    throw new WriteRefused(`${describeExcelError(e)} Nothing was left behind.`);
+    throw await refusalAfterRollBack(e, () => rollBack(ctx, plan));
   }
 
   return {
@@ -249,7 +244,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
       record: records[i]!,
     })),
     charts: plan.charts.map((c) => ({ name: c.name, type: c.type, source: `${quoteSheet(plan.sheetName)}!${a1(c.source.row, c.source.col, c.source.rows, c.source.cols)}` })),
-    syncs,
+    syncs: round.count,
     requestBytes,
     notes: plan.notes,
   };

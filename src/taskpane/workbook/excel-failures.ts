@@ -27,3 +27,26 @@ export function describeExcelError(e: unknown): string {
   if (plain) return `${plain} (Excel said: ${detail})`;
   return `Excel could not complete the change: ${detail}`;
 }
+
+/**
+ * What a write throws when a request fails part-way, once it has undone what it left (a failing undo must not hide
+ * the first error): the refusal in plain words. `throw await refusalAfterRollBack(e, undo)`.
+ */
+export async function refusalAfterRollBack(e: unknown, rollBack: () => Promise<void>): Promise<WriteRefused> {
+  await rollBack().catch(() => undefined);
+  return e instanceof WriteRefused ? e : new WriteRefused(`${describeExcelError(e)} Nothing was left behind.`);
+}
+
+/** context.sync() that counts its round trips, for the writers' results (and the tests and bench that read them). */
+export function countedSync(ctx: Excel.RequestContext): { sync: () => Promise<void>; readonly count: number } {
+  let count = 0;
+  return {
+    sync: async () => {
+      count++;
+      await ctx.sync();
+    },
+    get count() {
+      return count;
+    },
+  };
+}

@@ -6,7 +6,7 @@
 // The steps that put one table on a sheet (frame, rows, formulas, record) are exported on their own so that the
 // workbook templates (../templates) write their tables the same way, inside their own requests.
 import { a1, freeName, nextFreeName, quoteSheet } from "./excel-names";
-import { describeExcelError, WriteRefused } from "./excel-failures";
+import { countedSync, refusalAfterRollBack, WriteRefused } from "./excel-failures";
 import { ACTION_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET, jsonBytes, type Chunk } from "./payload";
 import { PROVENANCE_LINES, PROVENANCE_ROWS } from "./provenance";
 import { cellFor, type TableContent } from "./table-content";
@@ -185,11 +185,8 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
   if (n === 0) throw new WriteRefused("No company matches these filters, so there is nothing to write. Loosen a filter and try again.");
   const blockRows = content.provenance ? PROVENANCE_ROWS : 0;
   const areaRows = blockRows + 1 + n;
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await ctx.sync();
-  };
+  const round = countedSync(ctx);
+  const sync = round.sync;
 
   // 1. What the workbook already has: names to avoid, and whether the area at the selected cell is free.
   progress({ done: 0, total: 1, label: "Checking the workbook…" });
@@ -271,14 +268,12 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
       progress({ done: total, total, label: "Done" });
     }
   } catch (e) {
-    await rollBack(ctx, target, { sheetName, tableName, provenanceName, top: placement.top, left: placement.left, rows: areaRows, cols }).catch(() => undefined);
-    if (e instanceof WriteRefused) throw e;
-    throw new WriteRefused(`${describeExcelError(e)} Nothing was left behind.`);
+    throw await refusalAfterRollBack(e, () => rollBack(ctx, target, { sheetName, tableName, provenanceName, top: placement.top, left: placement.left, rows: areaRows, cols }));
   }
   return {
     record,
     address: `${quoteSheet(sheetName)}!${a1(g.headerRow, placement.left, n + 1, cols)}`,
-    syncs,
+    syncs: round.count,
     requestBytes,
   };
 }
