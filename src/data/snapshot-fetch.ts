@@ -41,9 +41,15 @@ export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): P
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
+    const request = () => doFetch(checked.url.href, { signal: controller.signal, cache: "no-cache", credentials: "omit" });
     let res: Response;
     try {
-      res = await doFetch(checked.url.href, { signal: controller.signal, cache: "no-cache", credentials: "omit" });
+      // A GET that failed before any answer is asked once more (within the same time limit): a kept-alive connection
+      // the server had just closed fails that way, and the next connection is fine.
+      res = await request().catch((e: unknown) => {
+        if (controller.signal.aborted) throw e;
+        return request();
+      });
     } catch (e) {
       if (controller.signal.aborted) throw new SnapshotFetchError(`No answer from ${checked.url.host} within ${timeoutMs / 1000} s.`);
       throw new SnapshotFetchError(`Could not reach ${checked.url.host}: ${(e as Error).message}. Check the address and your connection.`);

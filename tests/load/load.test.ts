@@ -158,7 +158,9 @@ test("20,010 calls in flight per recalculation, two refreshes and a source switc
   const store = new UniverseStore({
     storage: memoryStorage(),
     bundled: async () => texts[0]!,
-    fetchText: (u) => fetchSnapshotText(u, { allowLocalhostHttp: IS_DEV_BUILD }),
+    // A generous timeout: timeouts are the fault suite's subject (tests/faults). Here the test's own checking — every
+    // answer serialised and hashed — holds the event loop for seconds a round, and three runs side by side take 80 s.
+    fetchText: (u) => fetchSnapshotText(u, { allowLocalhostHttp: IS_DEV_BUILD, timeoutMs: 10 * 60_000 }),
   });
   setStore(store);
   const weak: WeakRef<Universe>[] = [];
@@ -212,7 +214,7 @@ test("20,010 calls in flight per recalculation, two refreshes and a source switc
         pending.push(
           track(sheets[s]!.cells[r]!()).then((v) => {
             const gens = cellGens[s]![r]!.get(key(v));
-            if (!gens) throw new Error(`sheet ${s + 1} row ${r + 1}: an answer no snapshot gives: ${key(v).slice(0, 200)}`);
+            if (!gens) throw new Error(`sheet ${s + 1} row ${r + 1}: an answer no snapshot gives: ${JSON.stringify(v).slice(0, 300)}${store.lastFailure ? ` (last load failure: ${store.lastFailure.message})` : ""}`);
             const label = gens.length === GENERATIONS ? "any" : gens.join("|");
             cellFrom.set(label, (cellFrom.get(label) ?? 0) + 1);
           }),
