@@ -37,12 +37,12 @@ class GeneratedAssetsPlugin {
         { name: "GeneratedAssetsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
           const built = path.resolve(__dirname, "build");
-          if (!fs.existsSync(path.join(built, "data", "demo", "generator.js"))) {
+          if (!fs.existsSync(path.join(built, "reference", "generated-assets.js"))) {
             compilation.errors.push(new Error("build/ is missing: run `npm run build:cli` (npm install runs it)."));
             return;
           }
           for (const key of Object.keys(require.cache)) if (key.startsWith(built)) delete require.cache[key];
-          const { generatedAssets } = require("./build/cli/generated-assets");
+          const { generatedAssets } = require("./build/reference/generated-assets");
           for (const [name, text] of Object.entries(generatedAssets())) {
             compilation.emitAsset(name, new webpack.sources.RawSource(text));
           }

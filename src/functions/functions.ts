@@ -11,7 +11,7 @@ import { constituentsCriteria } from "../model/screen";
 import { asOfText } from "../data/universe-status";
 import { answerTickers, tickerText } from "./cells";
 import { excelError } from "./excel-errors";
-import { currentEngine, getStore } from "./universe-runtime";
+import { currentEngine, getStore } from "../runtime/shared-store";
 
 // What each per-company function asks the engine for a ticker. One function each, made once: the answers cells.ts
 // remembers are kept under it.
@@ -94,7 +94,7 @@ export async function scoreBreakdown(ticker: any): Promise<any[][]> {
   const text = tickerText(Array.isArray(ticker) ? ticker[0]?.[0] : ticker);
   if (text === null) return [[excelError(failure("invalid_argument", 'Give one ticker, e.g. =QUALIS.SCORE_BREAKDOWN("ABCD")'))]];
   const e = await currentEngine();
-  if (!e.ok) return [[e.error]];
+  if (!e.ok) return [[excelError(e)]];
   const rows = e.engine.breakdown(text);
   return rows.ok ? rows.value : [[excelError(rows)]];
 }
@@ -112,7 +112,7 @@ export async function constituents(theme?: string, sector?: string, profitable?:
   const criteria = constituentsCriteria(theme, sector, profitable);
   if (!criteria.ok) return [[excelError(criteria)]];
   const e = await currentEngine();
-  if (!e.ok) return [[e.error]];
+  if (!e.ok) return [[excelError(e)]];
   const tickers = e.engine.screen(criteria.value).map((c) => [c.ticker]);
   return tickers.length > 0 ? tickers : [[excelError(failure("insufficient_data", "No constituent matches these filters"))]];
 }
@@ -125,7 +125,7 @@ export async function constituents(theme?: string, sector?: string, profitable?:
  */
 export async function asOf(): Promise<string> {
   const e = await currentEngine();
-  if (!e.ok) throw e.error;
+  if (!e.ok) throw excelError(e);
   return asOfText(e.loaded, getStore().lastFailure);
 }
 
@@ -140,7 +140,7 @@ export async function unprofitableShare(basis?: string): Promise<number> {
   const b = parseProfitBasis(basis);
   if (!b.ok) throw excelError(b);
   const e = await currentEngine();
-  if (!e.ok) throw e.error;
+  if (!e.ok) throw excelError(e);
   const share = e.engine.unprofitableShare(b.value);
   if (!share.ok) throw excelError(share);
   return share.value;

@@ -1,4 +1,4 @@
-// Is a company profitable? Four bases (DESIGN.md §4); a missing input is a failure, never "unprofitable".
+// Is a company profitable? Four bases (docs/methodology.md); a missing input is a failure, never "unprofitable".
 // "Trailing" reads the current period: the trailing twelve months, else the last fiscal year (periods.ts).
 import { freeCashFlow } from "./fundamentals";
 import { failure, type Outcome, success } from "./outcome";

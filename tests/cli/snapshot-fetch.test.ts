@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "fs";
 import path from "path";
 import { runSnapshot } from "../../src/cli/snapshot-command";
-import { RateLimiter, retryAfterMs } from "../../src/cli/snapshot-sec-fetch";
+import { RateLimiter, retryAfterMs } from "../../src/data/sources/sec/fetcher";
 import { EXCERPT, GENERATED_AT, qualis, SEC_DIR, tempDir } from "./run-cli";
 import { maxInWindow, startSecServer, type SecServer } from "./sec-server";
 

@@ -4,13 +4,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import os from "os";
 import path from "path";
 import { main } from "../../src/cli/main";
-import { parseHoldingsCsv } from "../../src/data/holdings/parse-holdings";
+import { parseHoldingsCsv } from "../../src/data/sources/holdings/parse-holdings";
 import { parseSnapshot } from "../../src/data/snapshot-validate";
 import { excelResave } from "../fixtures/holdings/excel-resave";
 import { fixture, FIXTURES } from "./fixtures";
 
 const FILES = readdirSync(path.join(FIXTURES, "ishares")).filter((f) => f.endsWith(".csv")).sort();
-// Equity rows (Asset Class "Equity") counted in each file; DESIGN.md quotes 1,936 for 10 Apr 2026.
+// Equity rows (Asset Class "Equity") counted in each file; docs/real-data.md quotes 1,936 for 10 Apr 2026.
 const EQUITY_ROWS: Record<string, number> = { "2025-05-13": 1939, "2025-11-05": 1962, "2026-04-10": 1936 };
 
 test("the three IWM exports are there", () => {
