@@ -1,7 +1,6 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { generatedAssets } from "../../src/reference/generated-assets";
-import { escapeHtml, HELP_CSP } from "../../src/reference/help-page";
+import { escapeHtml, HELP_CSP, HELP_CSS, helpPageHtml } from "../../src/reference/help-page";
 import { beginMarker, blocksIn, DOCS_FILES, endMarker, GENERATED_BLOCKS, updateBlocks } from "../../src/reference/docs-blocks";
 import { FIELD_CATALOGUE } from "../../src/model/catalogue";
 import { FUNCTION_SPECS } from "../../src/model/function-specs";
@@ -37,8 +36,7 @@ describe("generated blocks of docs/", () => {
 });
 
 describe("help.html", () => {
-  const assets = generatedAssets();
-  const html = assets["help.html"]!;
+  const html = helpPageHtml();
 
   test("has an anchor per function id in lower case, and one per field", () => {
     for (const f of FUNCTION_SPECS) {
@@ -55,7 +53,7 @@ describe("help.html", () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(HELP_CSP)}">`);
     expect(HELP_CSP).toMatch(/default-src 'none'/);
     expect(HELP_CSP).toMatch(/style-src 'self'/);
-    expect(assets["help.css"]).toMatch(/body \{/);
+    expect(HELP_CSS).toMatch(/body \{/);
   });
 
   test("escapes text", () => {

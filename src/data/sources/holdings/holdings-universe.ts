@@ -8,8 +8,9 @@
 // `marketCapEstimated`. That is the float-adjusted cap: a company with a small free float is larger than this.
 import { themesFor } from "../../../model/theme-rules";
 import type { Company, IndexFacts, Membership, Universe } from "../../../model/types";
+import { assembleUniverse } from "../assemble-universe";
 import { computeBands, defaultIndexFacts } from "../../index-facts";
-import { companySchema, SCHEMA_VERSION } from "../../snapshot-schema";
+import { companySchema } from "../../snapshot-schema";
 import { fundProfile, type FundProfile } from "./funds";
 import { HoldingsFormatError, parseHoldingsCsv, type HoldingRow, type HoldingsProblem, type ParsedHoldings, type SkipReason, type SkippedRow } from "./parse-holdings";
 
@@ -214,36 +215,6 @@ export function holdingsNotes(fileName: string, report: HoldingsReport): string[
     );
   }
   return notes;
-}
-
-export interface UniverseParts {
-  asOf: string;
-  generatedAt?: string;
-  source: string;
-  notes: string[];
-  index: IndexFacts;
-  companies: Company[];
-}
-
-/** A real (non-demo) universe with its coverage counted from the companies. */
-export function assembleUniverse(p: UniverseParts): Universe {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    provenance: {
-      asOf: p.asOf,
-      generatedAt: p.generatedAt ?? new Date().toISOString(),
-      source: p.source,
-      isDemo: false,
-      coverage: {
-        constituents: p.companies.length,
-        withFundamentals: p.companies.filter((c) => c.ttm !== null).length,
-        withMarketCap: p.companies.filter((c) => c.marketCap !== null).length,
-      },
-      notes: p.notes,
-    },
-    index: p.index,
-    companies: p.companies,
-  };
 }
 
 /** Refuses holdings a universe cannot be made of; returns the as-of date. */

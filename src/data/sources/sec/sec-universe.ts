@@ -5,7 +5,8 @@
 import { FUNDAMENTAL_FIELDS, type FundamentalField } from "../../../model/fundamentals";
 import { themesFor } from "../../../model/theme-rules";
 import type { Company, IndexFacts, Universe } from "../../../model/types";
-import { holdingsCompanies, holdingsNotes, holdingsReport, assembleUniverse, requireUsable, tidy, type HoldingsOptions, type HoldingsReport } from "../holdings/holdings-universe";
+import { assembleUniverse } from "../assemble-universe";
+import { holdingsCompanies, holdingsNotes, holdingsReport, requireUsable, tidy, type HoldingsOptions, type HoldingsReport } from "../holdings/holdings-universe";
 import type { ParsedHoldings } from "../holdings/parse-holdings";
 import { computeBands, defaultIndexFacts } from "../../index-facts";
 import { extractFundamentals } from "./companyfacts";
