@@ -7,7 +7,7 @@
 import { THEME_IDS, type ThemeId } from "./themes";
 
 export interface ThemeRule {
-  /** What the rule covers, in words (shown in the README's table). */
+  /** What the rule covers, in words (shown in docs/methodology.md). */
   label: string;
   themes: ThemeId[];
   /** Inclusive SIC code ranges. */

@@ -1,4 +1,4 @@
-// The reference content shared by the README's generated sections and the help page: read from FUNCTION_SPECS, the
+// The reference content shared by the generated blocks of docs/ and the help page: read from FUNCTION_SPECS, the
 // field catalogue, the pillar definitions and the Piotroski signals — never restated by hand.
 import { ALTMAN_ZONES } from "../model/altman";
 import { FIELD_CATALOGUE, FIELD_GROUPS, findField, type FieldDef } from "../model/catalogue";

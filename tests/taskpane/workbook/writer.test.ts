@@ -1,4 +1,4 @@
-// The writer against the in-memory Excel double (tests/e2e/excel-double.js): what lands in which cell, with which
+// The writer against the in-memory Excel double (tests/support/excel-double.js): what lands in which cell, with which
 // format, in how many requests of what size.
 import { create, type ExcelDouble } from "../../support/excel-double";
 import { findField } from "../../../src/model/catalogue";

@@ -2,7 +2,7 @@
 // trailing twelve months and up to five fiscal years of the sixteen fundamental fields (concepts.ts says which
 // us-gaap concepts feed each field). Pure: a parsed document in, fundamentals out.
 //
-// The rules, as documented in the README ("Real data"):
+// The rules, as documented in docs/real-data.md:
 // - Facts are taken from 10-K, 10-Q, 20-F, 40-F and transition reports (10-KT, 10-QT) and their amendments (/A).
 // - Duplicates: one period of one concept is often reported several times (the original 10-K, a 10-K/A, the next
 //   year's 10-K as a comparative, 10-Qs repeating a balance sheet). The latest filed wins; on the same filing date

@@ -1,7 +1,7 @@
 // Where each of the sixteen fundamental fields comes from in the SEC's XBRL companyfacts: the us-gaap concepts in
 // the order they are tried (the first one reported for a period wins, period by period). A candidate written as a
-// list is a sum: its first concept must be reported, the others are added where they are. The README's table of
-// fallbacks is checked against this one by a test: edit here, then there.
+// list is a sum: its first concept must be reported, the others are added where they are. The table of fallbacks in
+// docs/real-data.md is checked against this one by a test: edit here, then there.
 import type { FundamentalField } from "../../../model/fundamentals";
 
 /** One concept, or a sum whose first concept is required and whose other parts are added where reported. */
@@ -13,7 +13,7 @@ export interface FieldSource {
   /** The companyfacts unit: USD (converted to USD millions) or shares (converted to millions). */
   unit: "USD" | "shares";
   candidates: readonly Candidate[];
-  /** A computed fallback (or the field's only source), in words for the README. */
+  /** A computed fallback (or the field's only source), in words for docs/real-data.md. */
   computed?: string;
 }
 
@@ -96,7 +96,7 @@ export const FIELD_SOURCES: Readonly<Record<FundamentalField, FieldSource>> = {
   },
 };
 
-/** A candidate as the README writes it: "A", or "A + B + C". */
+/** A candidate as docs/real-data.md writes it: "A", or "A + B + C". */
 export function describeCandidate(c: Candidate): string {
   return typeof c === "string" ? c : c.join(" + ");
 }

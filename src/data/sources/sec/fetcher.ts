@@ -1,5 +1,5 @@
 // Fetches what the snapshot builder needs from SEC EDGAR into a cache folder laid out like --sec-dir (see
-// snapshot-sec-dir.ts), so a fetched build and a folder build are the same build. The SEC's rules
+// sec-folder.ts), so a fetched build and a folder build are the same build. The SEC's rules
 // (https://www.sec.gov/os/accessing-edgar-data): a declared User-Agent naming the requester and a contact e-mail —
 // refused without one — and at most 10 requests per second, which a sliding-window limiter keeps (retries count).
 // 429 and 5xx answers and dropped connections are retried with exponential backoff, honouring Retry-After.
