@@ -45,7 +45,8 @@ const TICKERS: FunctionParamSpec = {
   dimensionality: "matrix",
 };
 
-const BASIS_CHOICES = `${PROFIT_BASES.map((b) => `${b} (${PROFIT_BASIS_TEXT[b]}${b === DEFAULT_PROFIT_BASIS ? ", the default" : ""})`).join(", ")}.`;
+const BASES = PROFIT_BASES.map((b) => `${b} (${PROFIT_BASIS_TEXT[b]}${b === DEFAULT_PROFIT_BASIS ? ", the default" : ""})`);
+const BASIS_CHOICES = `${BASES.slice(0, -1).join(", ")}, or ${BASES[BASES.length - 1]}.`;
 
 const RANGE_NOTE =
   "Give one ticker or a whole range: the answer has the range's shape, one call for 2,000 rows. Tickers match case- and space-insensitively, share classes alike (BRK.B = BRK-B = BRK B). An unknown ticker is #N/A in its own cell; the rest still fills.";

@@ -1,7 +1,7 @@
-// The one executor of workbook writes. A table (writer.ts) and a template (../templates/insert.ts) are each planned
-// as steps — every change it queues, with its estimated JSON size — and written here the same way: packed in order
-// into requests under Excel on the web's 5 MB limit, calculation suspended in each, every round trip counted, and
-// on a failure rolled back and refused in plain words, leaving nothing behind.
+// The one executor of workbook writes. A new table (writer.ts), a template (../templates/insert.ts) and a table's
+// refresh (refresh.ts) are each planned as steps — every change it queues, with its estimated JSON size — and written
+// here the same way: packed in order into requests under Excel on the web's 5 MB limit, calculation suspended in
+// each, every round trip counted, and a new sheet or table rolled back and refused in plain words on a failure.
 import { countedSync, refusalAfterRollBack } from "./excel-failures";
 import { DEFAULT_REQUEST_BUDGET } from "./payload";
 
@@ -26,11 +26,14 @@ export interface WorkbookPlan {
    * What needs the first request's answers (the ids Excel gives new tables, for their records): queued with the
    * last request when there are several, else sent in a request of its own.
    */
-  afterFirst: PlanStep;
+  afterFirst?: PlanStep;
   /** What the progress bar says while writing. */
   label: string;
-  /** Undoes whatever the plan's requests left, after one failed. */
-  rollBack: () => Promise<void>;
+  /**
+   * Undoes whatever the plan's requests left, after one failed; the failure is then refused in plain words. Without
+   * it (a refresh changes what was there: nothing to undo) the failure is thrown as Excel gave it.
+   */
+  rollBack?: () => Promise<void>;
 }
 
 export interface WriteOptions {
@@ -85,13 +88,13 @@ export class WorkbookWrite {
     const requests = packSteps(plan.steps, this.budget);
     const total = requests.length + (requests.length > 1 ? 0 : 1);
     const requestBytes: number[] = [];
-    let afterFirstDone = false;
+    let afterFirstDone = !plan.afterFirst;
     try {
       for (const [i, request] of requests.entries()) {
         this.ctx.application.suspendApiCalculationUntilNextSync();
         for (const step of request) step.run();
         let bytes = request.reduce((n, s) => n + s.bytes, 0);
-        if (i > 0 && i === requests.length - 1) {
+        if (plan.afterFirst && i > 0 && i === requests.length - 1) {
           plan.afterFirst.run();
           afterFirstDone = true;
           bytes += plan.afterFirst.bytes;
@@ -101,13 +104,14 @@ export class WorkbookWrite {
         const label = [...request].reverse().find((s) => s.label !== undefined)?.label ?? plan.label;
         this.progress({ done: i + 1, total, label });
       }
-      if (!afterFirstDone) {
+      if (!afterFirstDone && plan.afterFirst) {
         plan.afterFirst.run();
         requestBytes.push(plan.afterFirst.bytes);
         await this.round.sync();
         this.progress({ done: total, total, label: "Done" });
       }
     } catch (e) {
+      if (!plan.rollBack) throw e;
       throw await refusalAfterRollBack(e, plan.rollBack);
     }
     return requestBytes;

@@ -72,3 +72,11 @@ test("a failed request is rolled back, then refused in plain words", async () =>
   expect(undone).toEqual(["rolled back"]);
   expect(w.syncs).toBe(2);
 });
+
+test("a plan without after-first work or a roll-back (a refresh): no extra request, Excel's error as it came", async () => {
+  const ok = fakeContext();
+  expect(await new WorkbookWrite(ok.ctx).write({ steps: [step(10, ok.log("a"))], label: "Refreshing…" })).toEqual([10]);
+  expect(ok.requests.map((r) => r.ran)).toEqual([["a"]]);
+  const bad = fakeContext(1);
+  await expect(new WorkbookWrite(bad.ctx).write({ steps: [step(10, bad.log("a"))], label: "Refreshing…" })).rejects.toMatchObject({ code: "GeneralException", message: "boom" });
+});
