@@ -8,11 +8,11 @@ const path = require("path");
 require("./bench/register");
 
 const src = (p) => path.join(__dirname, "..", "src", p);
-const { generateDemoUniverse } = require(src("data/demo/generator.ts"));
+const { generateDemoUniverse } = require(src("data/sources/demo/generator.ts"));
 const { serializeSnapshot } = require(src("data/snapshot-codec.ts"));
 const { memoryStorage } = require(src("data/key-value-storage.ts"));
 const { UniverseStore } = require(src("data/universe-store.ts"));
-const { setStore, currentEngine } = require(src("functions/universe-runtime.ts"));
+const { setStore, currentEngine } = require(src("runtime/shared-store.ts"));
 const { qualityScore, graduationProb } = require(src("functions/functions.ts"));
 
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;

@@ -1,6 +1,6 @@
 // Items 1–3 and 7 of the bench: loading a snapshot, scoring, and the functions' range and single-cell calls, each
 // timed against its floor in the same rounds.
-import { generateDemoUniverse } from "../../src/data/demo/generator";
+import { generateDemoUniverse } from "../../src/data/sources/demo/generator";
 import { serializeSnapshot } from "../../src/data/snapshot-codec";
 import { parseSnapshot } from "../../src/data/snapshot-validate";
 import { graduationProb, isProfitable, qualityScore } from "../../src/functions/functions";

@@ -21,7 +21,7 @@ for (const ext of [".ts", ".tsx"]) {
   };
 }
 
-// jest.config.js's moduleNameMapper: office-addin-mock's ESM-only and undeclared dependencies (DESIGN.md §8).
+// jest.config.js's moduleNameMapper: office-addin-mock's ESM-only and undeclared dependencies (docs/development.md).
 const { moduleNameMapper } = require(path.join(ROOT, "jest.config.js"));
 const mapped = Object.entries(moduleNameMapper).map(([pattern, target]) => [new RegExp(pattern), target.replace("<rootDir>", ROOT)]);
 const resolve = Module._resolveFilename;

@@ -1,8 +1,8 @@
 // Item 5 of the bench: what writing a 2,000-row, 20-column table costs in requests to Excel — counted, not timed —
 // through the real writer against the two stand-ins its tests use: the in-memory Excel double
-// (tests/e2e/excel-double.js, which measures each request's JSON itself) and office-addin-mock
+// (tests/support/excel-double.js, which measures each request's JSON itself) and office-addin-mock
 // (tests/support/office-mock-excel.ts).
-import { create } from "../../tests/e2e/excel-double";
+import { create } from "../../tests/support/excel-double";
 import { mockExcel } from "../../tests/support/office-mock-excel";
 import { engineFor } from "../../src/model/engine";
 import type { Universe } from "../../src/model/types";

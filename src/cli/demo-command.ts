@@ -1,6 +1,6 @@
 import { writeFileSync } from "fs";
 import { parseArgs } from "util";
-import { generateDemoUniverse } from "../data/demo/generator";
+import { generateDemoUniverse } from "../data/sources/demo/generator";
 import { serializeSnapshot } from "../data/snapshot-codec";
 import type { CommandIO } from "./main";
 

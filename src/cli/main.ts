@@ -20,8 +20,8 @@ Commands:
         Score every constituent (default: the demo universe) to CSV: ticker, quality_score, is_profitable,
         graduation_prob, then every catalogue field. Default: stdout.
   docs [--readme FILE] [--check]
-        Regenerate the README's generated sections (function, field and methodology tables) from the catalogue;
-        --check only says whether they are up to date (exit 1 when stale).
+        Regenerate the generated sections of docs/methodology.md, docs/functions.md and docs/fields.md (or of
+        FILE) from the catalogue; --check only says whether they are up to date (exit 1 when stale).
   snapshot build --holdings FILE --out FILE [--r1000-holdings FILE] [--sec-dir DIR | --fetch --user-agent "NAME EMAIL"]
         Build a real snapshot from an iShares holdings export and SEC EDGAR data (\`qualis snapshot\` lists every option).
 `;

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import Papa from "papaparse";
 import { parseArgs } from "util";
-import { generateDemoUniverse } from "../data/demo/generator";
+import { generateDemoUniverse } from "../data/sources/demo/generator";
 import { parseSnapshot, summarizeProblems } from "../data/snapshot-validate";
 import { FIELD_CATALOGUE, findField, type FieldDef } from "../model/catalogue";
 import { engineFor, type Engine } from "../model/engine";

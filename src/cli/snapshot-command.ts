@@ -4,13 +4,14 @@
 import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { parseArgs } from "util";
-import { parseHoldingsCsv } from "../data/holdings/parse-holdings";
-import { buildSnapshot, renderCoverage, type BuildResult, type SecSource } from "../data/snapshot-build";
+import { parseHoldingsCsv } from "../data/sources/holdings/parse-holdings";
+import { renderCoverage } from "../data/sources/sec/coverage-report";
+import { buildSnapshot, type BuildResult, type SecSource } from "../data/sources/sec/sec-universe";
 import { encodeSnapshot } from "../data/snapshot-codec";
 import { validateSnapshot } from "../data/snapshot-validate";
 import type { CommandIO } from "./main";
-import { secDirSource } from "./snapshot-sec-dir";
-import { fetchSecForHoldings, SEC_URLS } from "./snapshot-sec-fetch";
+import { secDirSource } from "../data/sources/sec/sec-folder";
+import { fetchSecForHoldings, SEC_URLS } from "../data/sources/sec/fetcher";
 
 export const SNAPSHOT_USAGE = `qualis snapshot build --holdings FILE --out FILE [options]
   --holdings FILE          iShares holdings export (IWM; IWB and IWV work too), as downloaded or re-saved by Excel

@@ -1,4 +1,4 @@
-// The Russell facts a real snapshot carries (DESIGN.md §3 and §5): the 1000/2000 breakpoint, the upper band an R2000
+// The Russell facts a real snapshot carries (docs/snapshot-format.md, docs/methodology.md): the 1000/2000 breakpoint, the upper band an R2000
 // member must pass to move up, and the reconstitution calendar — the documented defaults, and how they are computed
 // from the market caps of a whole Russell 3000 (the R1000 and R2000 holdings together, or the IWV holdings).
 import type { IndexFacts, ReconstitutionCalendar } from "../model/types";

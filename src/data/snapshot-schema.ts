@@ -1,4 +1,4 @@
-// The snapshot's wire format (DESIGN.md §3), validated by zod on every load. Fundamentals are stored as arrays in
+// The snapshot's wire format (docs/snapshot-format.md), validated by zod on every load. Fundamentals are stored as arrays in
 // the column order of `fundamentalFields` (the model's FUNDAMENTAL_FIELDS): a snapshot of 2,000 companies × six
 // periods would otherwise repeat sixteen key names 12,000 times.
 import { z } from "zod";

@@ -3,7 +3,7 @@
 import type { Engine } from "../model/engine";
 import type { Outcome } from "../model/outcome";
 import { excelError, notAvailable } from "./excel-errors";
-import { currentEngine, engineNow } from "./universe-runtime";
+import { currentEngine, engineNow } from "../runtime/shared-store";
 
 export type CellValue = string | number | boolean | CustomFunctions.Error;
 
@@ -107,5 +107,5 @@ export function mapTickers<T extends string | number | boolean, A>(
 export function answerTickers<T extends string | number | boolean, A>(tickers: unknown, lookup: Lookup<T, A>, arg: A): CellValue[][] | Promise<CellValue[][]> {
   const now = engineNow();
   if (now) return mapTickers(tickers, now, lookup, arg, rememberedFor(now, lookup, arg));
-  return currentEngine().then((e) => (e.ok ? mapTickers(tickers, e.engine, lookup, arg, rememberedFor(e.engine, lookup, arg)) : [[e.error]]));
+  return currentEngine().then((e) => (e.ok ? mapTickers(tickers, e.engine, lookup, arg, rememberedFor(e.engine, lookup, arg)) : [[excelError(e)]]));
 }

@@ -8,6 +8,7 @@ const CODE_FOR: Record<FailureKind, () => CustomFunctions.ErrorCode> = {
   not_member: () => CustomFunctions.ErrorCode.notAvailable,
   invalid_argument: () => CustomFunctions.ErrorCode.invalidValue,
   unknown_field: () => CustomFunctions.ErrorCode.invalidValue,
+  no_universe: () => CustomFunctions.ErrorCode.notAvailable,
 };
 
 export function excelError(f: Failure): CustomFunctions.Error {

@@ -1,6 +1,6 @@
 // The field catalogue: the one list of every field — name, label, unit, description, Excel number format, group,
 // and how it is computed. QUALIS.FIELD/FIELDS, the task pane's picker, the table writer's formats, the CLI's CSV
-// columns, the help page and the README's reference all read it; nothing restates it.
+// columns, the help page and docs/fields.md all read it; nothing restates it.
 //
 // Fractions are stored as fractions (0.123) with a percent number format. Money is in USD millions. The current
 // period is the trailing twelve months, else the last fiscal year (periods.ts); balance-sheet values are at its end.

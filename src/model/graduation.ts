@@ -1,4 +1,4 @@
-// The graduation probability (DESIGN.md §5): the chance that a Russell 2000 member's total market cap is above the
+// The graduation probability (docs/methodology.md): the chance that a Russell 2000 member's total market cap is above the
 // index's upper band U on a coming rank day, so that it moves into the Russell 1000.
 //
 // Model: the log of market cap relative to the band, X(t) = ln(cap_t / U), is a Brownian motion with volatility σ

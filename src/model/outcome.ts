@@ -6,7 +6,8 @@ export type FailureKind =
   | "insufficient_data"
   | "not_member"
   | "invalid_argument"
-  | "unknown_field";
+  | "unknown_field"
+  | "no_universe";
 
 export interface Failure {
   ok: false;

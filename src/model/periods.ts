@@ -1,6 +1,6 @@
 // Which reported period a metric reads. One rule for every metric, field and score:
 // - the current period is the trailing twelve months (the sum of the last four quarters) where the snapshot has it,
-//   else the last fiscal year (DESIGN.md §5); its balance-sheet values are those at the period's end;
+//   else the last fiscal year (docs/methodology.md); its balance-sheet values are those at the period's end;
 // - the prior year is the fiscal year whose end lies nearest to one year before the current period's end (so a
 //   December filer with a trailing period to 30 September compares with its last December year, and a September
 //   filer whose trailing period is its fiscal year compares with the year before).

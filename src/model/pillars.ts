@@ -1,4 +1,4 @@
-// The five pillars of the quality score and their weights (DESIGN.md §5). Which metrics each pillar reads, on
+// The five pillars of the quality score and their weights (docs/methodology.md). Which metrics each pillar reads, on
 // each scoring path, is in quality.ts.
 export const PILLARS = [
   { id: "profitability", label: "Profitability", weight: 0.25 },

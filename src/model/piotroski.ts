@@ -13,7 +13,7 @@ import type { Company } from "./types";
 export interface SignalDef {
   id: string;
   label: string;
-  /** The definition, for SCORE_BREAKDOWN, the help page and the README. */
+  /** The definition, for SCORE_BREAKDOWN, the help page and docs/methodology.md. */
   definition: string;
 }
 

@@ -1,4 +1,4 @@
-// Is a company profitable? Four bases (DESIGN.md §4); a missing input is a failure, never "unprofitable".
+// Is a company profitable? Four bases (docs/methodology.md); a missing input is a failure, never "unprofitable".
 // "Trailing" reads the current period: the trailing twelve months, else the last fiscal year (periods.ts).
 import { freeCashFlow } from "./fundamentals";
 import { failure, type Outcome, success } from "./outcome";
@@ -9,6 +9,13 @@ import type { Company } from "./types";
 export const PROFIT_BASES = ["net_income", "operating_income", "fcf", "consistent"] as const;
 export type ProfitBasis = (typeof PROFIT_BASES)[number];
 export const DEFAULT_PROFIT_BASIS: ProfitBasis = "net_income";
+/** What each basis reads, in words: said once for messages, provenance blocks, the pane and the function help. */
+export const PROFIT_BASIS_TEXT: Readonly<Record<ProfitBasis, string>> = {
+  net_income: "trailing net income",
+  operating_income: "trailing operating income",
+  fcf: "trailing free cash flow",
+  consistent: "net income in each of the last three fiscal years",
+};
 /** Fiscal years that must all show positive net income on the `consistent` basis. */
 export const CONSISTENT_YEARS = 3;
 
@@ -26,11 +33,11 @@ export function isProfitable(c: Company, basis: ProfitBasis): Outcome<boolean> {
   if (!now) return noFundamentals(c);
   switch (basis) {
     case "net_income":
-      return positive(c, now.netIncome, "trailing net income");
+      return positive(c, now.netIncome, PROFIT_BASIS_TEXT.net_income);
     case "operating_income":
-      return positive(c, now.operatingIncome, "trailing operating income");
+      return positive(c, now.operatingIncome, PROFIT_BASIS_TEXT.operating_income);
     case "fcf":
-      return positive(c, freeCashFlow(now), "trailing free cash flow");
+      return positive(c, freeCashFlow(now), PROFIT_BASIS_TEXT.fcf);
     case "consistent": {
       const recent = c.years.slice(0, CONSISTENT_YEARS).map((y) => y.values.netIncome);
       if (recent.length < CONSISTENT_YEARS || recent.some((v) => v === null)) {

@@ -1,4 +1,4 @@
-// The quality score (DESIGN.md §5). Cross-sectional: each metric becomes a percentile rank (0–1, ties averaged,
+// The quality score (docs/methodology.md). Cross-sectional: each metric becomes a percentile rank (0–1, ties averaged,
 // direction applied) among the companies of the same scoring path that have it; a pillar is the mean of its
 // available metric percentiles (the Piotroski pillar is F/9, absolute); the score is 100 × the weighted mean of the
 // available pillars, weights renormalised over what is present; fewer than three pillars → insufficient data.

@@ -1,4 +1,4 @@
-// Which industries carry which structural themes: the ONE editable table (DESIGN.md §5 "Themes"). A company gets
+// Which industries carry which structural themes: the ONE editable table (docs/methodology.md, "Themes"). A company gets
 // every theme of every rule that matches its SIC code or its industry name; a company can carry several themes.
 //
 // Edit here, nowhere else. A rule matches when the SIC code lies in one of its inclusive ranges, or when one of its
@@ -7,7 +7,7 @@
 import { THEME_IDS, type ThemeId } from "./themes";
 
 export interface ThemeRule {
-  /** What the rule covers, in words (shown in the README's table). */
+  /** What the rule covers, in words (shown in docs/methodology.md). */
   label: string;
   themes: ThemeId[];
   /** Inclusive SIC code ranges. */

@@ -1,6 +1,6 @@
-// The one place the pane reads an iShares holdings CSV: the browser-safe importer in src/data/holdings turns the
+// The one place the pane reads an iShares holdings CSV: the browser-safe importer in src/data/sources/holdings turns the
 // file into a holdings-only universe (no fundamentals) and a report of what it read and skipped.
-import { describeHoldingsReport, HoldingsFormatError, loadHoldingsCsv } from "../data/holdings";
+import { describeHoldingsReport, HoldingsFormatError, loadHoldingsCsv } from "../data/sources/holdings";
 import type { Universe } from "../model/types";
 
 export type HoldingsResult =

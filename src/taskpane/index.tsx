@@ -1,7 +1,7 @@
 // Task pane entry. The page also hosts the custom functions (shared runtime), so the pane uses the runtime's one
 // universe store (getStore) rather than loading its own.
 import { createRoot } from "react-dom/client";
-import { getStore } from "../functions/universe-runtime";
+import { getStore } from "../runtime/shared-store";
 import { workbookAccess } from "./pane-actions";
 import { App } from "./ui/App";
 

@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "fs";
 import path from "path";
 import { runSnapshot } from "../../src/cli/snapshot-command";
-import { RateLimiter, retryAfterMs } from "../../src/cli/snapshot-sec-fetch";
 import { EXCERPT, GENERATED_AT, qualis, SEC_DIR, tempDir } from "./run-cli";
-import { maxInWindow, startSecServer, type SecServer } from "./sec-server";
+import { maxInWindow, startSecServer, type SecServer } from "../support/sec-server";
 
 const UA = "Qualis Small Caps tests qualis-tests@example.com";
 const CF = (cik: number) => `/api/xbrl/companyfacts/CIK${String(cik).padStart(10, "0")}.json`;
@@ -112,29 +111,4 @@ describe("qualis snapshot build --fetch against a local SEC stand-in", () => {
     expect(lines2.join("\n")).toContain("Nothing written: run the same command again");
     expect(existsSync(path.join(dir2, "y.json"))).toBe(false);
   }, 60_000);
-});
-
-test("Retry-After in seconds or as an HTTP date", () => {
-  expect(retryAfterMs("2")).toBe(2000);
-  expect(retryAfterMs("Wed, 21 Oct 2015 07:28:05 GMT", Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"))).toBe(5000);
-  expect(retryAfterMs(null)).toBeNull();
-  expect(retryAfterMs("soon")).toBeNull();
-});
-
-test("the limiter: a slot is held until the answer and for a window after it", async () => {
-  const limiter = new RateLimiter(3, 100);
-  const granted: number[] = [];
-  const released: number[] = [];
-  await Promise.all(
-    Array.from({ length: 7 }, async () => {
-      const release = await limiter.take();
-      granted.push(Date.now());
-      await new Promise((r) => setTimeout(r, 20)); // the request in flight
-      release();
-      released.push(Date.now());
-    }),
-  );
-  // The 4th and later requests start only a full window after an earlier one was answered.
-  for (let i = 3; i < 7; i++) expect(granted[i]! - released[i - 3]!).toBeGreaterThanOrEqual(99);
-  expect(granted[2]! - granted[0]!).toBeLessThan(50);
 });

@@ -3,7 +3,7 @@
 // without it.
 import fc from "fast-check";
 import { z } from "zod";
-import { generateDemoUniverse } from "../../src/data/demo/generator";
+import { generateDemoUniverse } from "../../src/data/sources/demo/generator";
 import { encodeSnapshot } from "../../src/data/snapshot-codec";
 import { companySchema, isPlainValidCompany, snapshotSchema, type CompanyWire } from "../../src/data/snapshot-schema";
 import { validateSnapshot } from "../../src/data/snapshot-validate";

@@ -56,7 +56,7 @@ export async function openPane(context: BrowserContext, baseUrl: string, width: 
     if (m.type() === "error") consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  await page.addInitScript({ content: readFileSync(path.join(HERE, "excel-double.js"), "utf8") });
+  await page.addInitScript({ content: readFileSync(path.join(HERE, "../support/excel-double.js"), "utf8") });
   await page.addInitScript({ content: readFileSync(path.join(HERE, "host-init.js"), "utf8") });
   await page.route("**/*", async (route) => {
     const url = route.request().url();

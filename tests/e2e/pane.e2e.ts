@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { engineFor } from "../../src/model/engine";
 import { findField } from "../../src/model/catalogue";
 import type { ScreenCriteria } from "../../src/model/screen";
-import type { CellView, ExcelDouble } from "./excel-double";
+import type { CellView, ExcelDouble } from "../support/excel-double";
 import { launch, openPane, type Launched, type Pane } from "./browser";
 import { serve } from "./static-server";
 import { demoText, DIST, INJECTIONS, laterSnapshot, SNAPSHOT_URL, universeOf } from "./snapshots";

@@ -9,7 +9,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import type { CellView, ExcelDouble } from "./excel-double";
+import type { CellView, ExcelDouble } from "../support/excel-double";
 import { launch, openPane, type Launched, type Pane } from "./browser";
 import { serve } from "./static-server";
 import { DIST } from "./snapshots";

@@ -5,11 +5,11 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import { loadHoldingsCsv } from "../../src/data/holdings";
+import { loadHoldingsCsv } from "../../src/data/sources/holdings";
 import { provenanceLine } from "../../src/data/universe-status";
 import { engineFor } from "../../src/model/engine";
 import type { Universe } from "../../src/model/types";
-import type { ExcelDouble } from "./excel-double";
+import type { ExcelDouble } from "../support/excel-double";
 import { launch, openPane, type Launched, type Pane } from "./browser";
 import { demoText, DIST, universeOf } from "./snapshots";
 import { serve } from "./static-server";

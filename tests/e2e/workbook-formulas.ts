@@ -11,7 +11,7 @@ import type { Engine } from "../../src/model/engine";
 import { columnLetters as colLetters } from "../../src/taskpane/workbook/excel-names";
 import type { Failure, Outcome } from "../../src/model/outcome";
 import { parseProfitBasis } from "../../src/model/profitability";
-import type { CellDump, Inspector } from "./excel-double";
+import type { CellDump, Inspector } from "../support/excel-double";
 
 export interface TableView {
   name: string;
@@ -208,6 +208,7 @@ const ERROR_OF: Record<Failure["kind"], ErrorType> = {
   not_member: ErrorType.NA,
   invalid_argument: ErrorType.VALUE,
   unknown_field: ErrorType.VALUE,
+  no_universe: ErrorType.NA,
 };
 const answer = <T>(o: Outcome<T>) => (o.ok ? o.value : new CellError(ERROR_OF[o.kind], o.message));
 const blank = (v: unknown) => v === undefined || v === null || typeof v === "symbol" || (typeof v === "string" && v.trim() === "");

@@ -4,7 +4,7 @@
 // widths the template set, or the content where Excel would autofit; rows are 20 px. An approximation of Excel, good
 // enough to see a chart covering data, a label cut off or a chart with nothing to show.
 import { columnLetters } from "../../src/taskpane/workbook/excel-names";
-import type { CellDump, ChartView, ConditionalFormatView } from "./excel-double";
+import type { CellDump, ChartView, ConditionalFormatView } from "../support/excel-double";
 import type { Computed, Evaluation, TableView } from "./workbook-formulas";
 
 export interface SheetPicture {

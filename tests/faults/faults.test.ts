@@ -4,14 +4,14 @@
 // same persisted copy — the pane's message (the store's lastFailure) and QUALIS.AS_OF() say what happened, and a
 // range call made while the bad download was under way answered at once from the good snapshot.
 import { IS_DEV_BUILD } from "../../src/data/build-flags";
-import { generateDemoUniverse } from "../../src/data/demo/generator";
+import { generateDemoUniverse } from "../../src/data/sources/demo/generator";
 import { memoryStorage } from "../../src/data/key-value-storage";
 import { serializeSnapshot } from "../../src/data/snapshot-codec";
 import { DEFAULT_MAX_BYTES, fetchSnapshotText } from "../../src/data/snapshot-fetch";
 import type { SnapshotWire } from "../../src/data/snapshot-schema";
 import { STORAGE_KEYS, UniverseStore, type LoadFailure } from "../../src/data/universe-store";
 import { asOf, qualityScore } from "../../src/functions/functions";
-import { setStore } from "../../src/functions/universe-runtime";
+import { setStore } from "../../src/runtime/shared-store";
 import type { Universe } from "../../src/model/types";
 import { cutOff, drip, endsEarly, flood, redirect, reset, serve, silence, startSnapshotServer, status, type Behaviour, type SnapshotServer } from "./snapshot-server";
 

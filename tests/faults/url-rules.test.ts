@@ -56,12 +56,12 @@ describe("a production build refuses http://127.0.0.1 and never asks it", () => 
   test("the runtime's store, compiled as production (IS_DEV_BUILD false)", async () => {
     const saved = process.env.NODE_ENV;
     process.env.NODE_ENV = "production";
-    let runtime!: typeof import("../../src/functions/universe-runtime");
+    let runtime!: typeof import("../../src/runtime/shared-store");
     let flags!: typeof import("../../src/data/build-flags");
     try {
       await jest.isolateModulesAsync(async () => {
         flags = await import("../../src/data/build-flags");
-        runtime = await import("../../src/functions/universe-runtime");
+        runtime = await import("../../src/runtime/shared-store");
       });
     } finally {
       process.env.NODE_ENV = saved;

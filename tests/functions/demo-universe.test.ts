@@ -1,5 +1,5 @@
 // The nine functions answering from the demo universe, as a workbook would call them: whole columns at once.
-import { generateDemoUniverse } from "../../src/data/demo/generator";
+import { generateDemoUniverse } from "../../src/data/sources/demo/generator";
 import { asOf, constituents, fieldValue, graduationProb, isProfitable, qualityScore, scoreBreakdown, unprofitableShare } from "../../src/functions/functions";
 import { useUniverse } from "../support/test-store";
 

@@ -7,13 +7,13 @@
 // over the superseded snapshots are collected. Run with `npm run test:load` (node --expose-gc, in band).
 import { createHash } from "crypto";
 import { IS_DEV_BUILD } from "../../src/data/build-flags";
-import { generateDemoUniverse } from "../../src/data/demo/generator";
+import { generateDemoUniverse } from "../../src/data/sources/demo/generator";
 import { memoryStorage } from "../../src/data/key-value-storage";
 import { serializeSnapshot } from "../../src/data/snapshot-codec";
 import { fetchSnapshotText } from "../../src/data/snapshot-fetch";
 import { UniverseStore } from "../../src/data/universe-store";
 import { asOf, constituents, fields, fieldValue, graduationProb, isProfitable, qualityScore, scoreBreakdown, unprofitableShare } from "../../src/functions/functions";
-import { setStore } from "../../src/functions/universe-runtime";
+import { setStore } from "../../src/runtime/shared-store";
 import type { Universe } from "../../src/model/types";
 import { startSnapshotServer, type SnapshotServer } from "../faults/snapshot-server";
 

@@ -8,7 +8,7 @@ import type { SnapshotWire } from "../../src/data/snapshot-schema";
 import { UniverseStore } from "../../src/data/universe-store";
 import { validateSnapshot } from "../../src/data/snapshot-validate";
 import { asOf, constituents, fields, fieldValue, graduationProb, isProfitable, qualityScore, scoreBreakdown, unprofitableShare } from "../../src/functions/functions";
-import { setStore } from "../../src/functions/universe-runtime";
+import { setStore } from "../../src/runtime/shared-store";
 import { FIELD_CATALOGUE, findField } from "../../src/model/catalogue";
 import { parseProfitBasis, PROFIT_BASES } from "../../src/model/profitability";
 import { constituentsCriteria } from "../../src/model/screen";

@@ -4,8 +4,8 @@
 // an Excel re-save. Never a throw other than HoldingsFormatError; whatever the reader accepts, the snapshot schema
 // accepts too (so the store never refuses a file the reader said was fine); nothing is dropped silently.
 import fc from "fast-check";
-import { HoldingsFormatError, loadHoldingsCsv, parseHoldingsCsv } from "../../src/data/holdings";
-import { parseHoldingsDate, parseHoldingsNumber } from "../../src/data/holdings/parse-holdings";
+import { HoldingsFormatError, loadHoldingsCsv, parseHoldingsCsv } from "../../src/data/sources/holdings";
+import { parseHoldingsDate, parseHoldingsNumber } from "../../src/data/sources/holdings/parse-holdings";
 import { encodeSnapshot } from "../../src/data/snapshot-codec";
 import { summarizeProblems, validateSnapshot } from "../../src/data/snapshot-validate";
 import { SECTORS } from "../../src/model/sectors";

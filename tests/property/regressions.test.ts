@@ -1,6 +1,6 @@
 // The bugs the property tests found, each pinned by the smallest case that showed it (they run in `npm test`).
-import { loadHoldingsCsv } from "../../src/data/holdings";
-import { parseHoldingsDate, parseHoldingsNumber } from "../../src/data/holdings/parse-holdings";
+import { loadHoldingsCsv } from "../../src/data/sources/holdings";
+import { parseHoldingsDate, parseHoldingsNumber } from "../../src/data/sources/holdings/parse-holdings";
 import { encodeSnapshot } from "../../src/data/snapshot-codec";
 import { validateSnapshot } from "../../src/data/snapshot-validate";
 import { fieldValue, graduationProb, scoreBreakdown } from "../../src/functions/functions";

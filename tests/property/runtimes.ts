@@ -3,12 +3,12 @@
 import { readFileSync } from "fs";
 import path from "path";
 import fc from "fast-check";
-import { generateDemoUniverse } from "../../src/data/demo/generator";
-import { loadHoldingsCsv } from "../../src/data/holdings";
+import { generateDemoUniverse } from "../../src/data/sources/demo/generator";
+import { loadHoldingsCsv } from "../../src/data/sources/holdings";
 import { memoryStorage } from "../../src/data/key-value-storage";
 import { serializeSnapshot } from "../../src/data/snapshot-codec";
 import { UniverseStore } from "../../src/data/universe-store";
-import { setStore } from "../../src/functions/universe-runtime";
+import { setStore } from "../../src/runtime/shared-store";
 import type { Universe } from "../../src/model/types";
 
 export interface Runtime {

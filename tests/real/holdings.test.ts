@@ -1,16 +1,17 @@
-// Real data: every iShares holdings export in ../shared/fixtures/ishares, as downloaded and as Excel re-saves it,
+// Real data: every IWM holdings export in ../shared/fixtures/ishares, as downloaded and as Excel re-saves it,
 // and snapshots of the April 2026 IWM list built through the CLI.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { main } from "../../src/cli/main";
-import { parseHoldingsCsv } from "../../src/data/holdings/parse-holdings";
+import { parseHoldingsCsv } from "../../src/data/sources/holdings/parse-holdings";
 import { parseSnapshot } from "../../src/data/snapshot-validate";
 import { excelResave } from "../fixtures/holdings/excel-resave";
 import { fixture, FIXTURES } from "./fixtures";
 
-const FILES = readdirSync(path.join(FIXTURES, "ishares")).filter((f) => f.endsWith(".csv")).sort();
-// Equity rows (Asset Class "Equity") counted in each file; DESIGN.md quotes 1,936 for 10 Apr 2026.
+// The IWM (Russell 2000) exports; the IWB (Russell 1000) one in the same folder is the R1000 side of a band computation.
+const FILES = readdirSync(path.join(FIXTURES, "ishares")).filter((f) => /^IWM_holdings_.*\.csv$/.test(f)).sort();
+// Equity rows (Asset Class "Equity") counted in each file; docs/real-data.md quotes 1,936 for 10 Apr 2026.
 const EQUITY_ROWS: Record<string, number> = { "2025-05-13": 1939, "2025-11-05": 1962, "2026-04-10": 1936 };
 
 test("the three IWM exports are there", () => {

@@ -1,6 +1,6 @@
 // Real data: the SEC ticker map as re-served in ../shared/fixtures (string CIKs, pretty-printed).
 import { readFileSync } from "fs";
-import { parseTickerMap } from "../../src/data/sec/ticker-map";
+import { parseTickerMap } from "../../src/data/sources/sec/ticker-map";
 import { fixture } from "./fixtures";
 
 describe("SEC company_tickers_exchange.json (fixture)", () => {

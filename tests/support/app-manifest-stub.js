@@ -1,4 +1,4 @@
 // Stand-in for @microsoft/app-manifest under jest. office-addin-mock -> office-addin-manifest -> app-manifest
 // needs fs-extra (undeclared) and the ESM-only node-fetch@3, which jest's CommonJS runtime cannot load
-// (DESIGN.md §8). The mock never uses the unified-manifest code, so an empty module is enough.
+// (docs/development.md). The mock never uses the unified-manifest code, so an empty module is enough.
 module.exports = {};

@@ -1,6 +1,6 @@
 // office-addin-mock (Microsoft's mock of the Office object model) wired up as a workbook the writer can write a
 // table into, every write charged to the request (the sync) that carries it: for the writer's tests
-// (tests/taskpane/writer-mock.test.ts) and the bench's request counts (scripts/bench/writes.ts). As DESIGN.md §8
+// (tests/taskpane/workbook/writer-mock.test.ts) and the bench's request counts (scripts/bench/writes.ts). As docs/development.md
 // notes, objects created during a test (worksheets.add, getRangeByIndexes, tables.add) are not reached by the mock's
 // sync() unless wired into its tree, so the factory functions below add each one with addMock() before handing it
 // out, and every property set on them is recorded against the current request.

@@ -2,7 +2,7 @@
 import { memoryStorage } from "../../src/data/key-value-storage";
 import { serializeSnapshot } from "../../src/data/snapshot-codec";
 import { UniverseStore } from "../../src/data/universe-store";
-import { setStore } from "../../src/functions/universe-runtime";
+import { setStore } from "../../src/runtime/shared-store";
 import type { Universe } from "../../src/model/types";
 
 export function useUniverse(u: Universe, bundled?: () => Promise<string>): UniverseStore {

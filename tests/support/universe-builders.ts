@@ -1,5 +1,7 @@
 // Small hand-made universes for tests: every value is chosen in the test, so expected results can be worked out
 // by hand.
+import { defaultIndexFacts } from "../../src/data/index-facts";
+import { coverageOf } from "../../src/data/sources/assemble-universe";
 import { emptyFundamentals, type Fundamentals } from "../../src/model/fundamentals";
 import type { Company, FiscalYear, Universe } from "../../src/model/types";
 
@@ -41,22 +43,11 @@ export function universe(companies: Company[], over: Partial<Universe["provenanc
       generatedAt: "2026-04-30T18:00:00.000Z",
       source: "test universe",
       isDemo: false,
-      coverage: {
-        constituents: companies.length,
-        withFundamentals: companies.filter((c) => c.ttm !== null).length,
-        withMarketCap: companies.filter((c) => c.marketCap !== null).length,
-      },
+      coverage: coverageOf(companies),
       notes: [],
       ...over,
     },
-    index: {
-      name: "Russell 2000",
-      breakpoint: 4600,
-      upperBand: 7000,
-      bandPercentile: 2.5,
-      bandSource: "test",
-      calendar: { annualRankMonth: 4, lateRankMonth: 11, lateFromYear: 2026 },
-    },
+    index: { ...defaultIndexFacts("Russell 2000"), bandSource: "test" },
     companies,
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import path from "path";
 // The pane's logic apart from React: the builder's form read into criteria, the workbook access rules, the theme
 // choice, the holdings placeholder, and the buttons' actions over the Excel double.
-import { create } from "../e2e/excel-double";
+import { create } from "../support/excel-double";
 import { criteriaFrom, initialBuilderState, specFrom, type BuilderState } from "../../src/taskpane/builder-state";
 import { importHoldingsCsv } from "../../src/taskpane/holdings-source";
 import { insert, list, refreshAll, forget, provenanceFacts, workbookAccess } from "../../src/taskpane/pane-actions";

@@ -1,4 +1,4 @@
-// The templates the pane offers, one per user of DESIGN.md §1, and the button's action.
+// The templates the pane offers, one per user the user guide names (docs/user-guide.md), and the button's action.
 import type { LoadedUniverse } from "../../data/universe-store";
 import { provenanceFacts, type ExcelRun } from "../pane-actions";
 import type { WriteProgress } from "../workbook/writer";
@@ -24,7 +24,7 @@ export type TemplateId = "dashboard" | "allocation" | "client";
 export interface TemplateInfo {
   id: TemplateId;
   title: string;
-  /** Who it is for (DESIGN.md §1). */
+  /** Who it is for (docs/user-guide.md). */
   audience: string;
   description: string;
   template: Template;

@@ -1,11 +1,13 @@
 // Inserting a template: one request reads the names the workbook uses; the template plans its sheet with free
-// ones; everything then goes in as few requests as the 5 MB limit allows (usually one, with calculation suspended),
-// and a last one stores the records of its tables (their ids are known once Excel has made them). So a template over
-// the demo universe takes three round trips, however many tables, blocks and charts it has.
+// ones; every change is then a step of one workbook plan, which the plan executor (../workbook/plan-executor.ts)
+// writes in as few requests as the 5 MB limit allows (usually one, with calculation suspended), and a last one stores
+// the records of its tables (their ids are known once Excel has made them). So a template over the demo universe
+// takes three round trips, however many tables, blocks and charts it has.
 import { engineFor } from "../../model/engine";
 import { a1, freeName, nextFreeName, quoteSheet } from "../workbook/excel-names";
-import { countedSync, refusalAfterRollBack, WriteRefused } from "../workbook/excel-failures";
-import { ACTION_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET, jsonBytes } from "../workbook/payload";
+import { WriteRefused } from "../workbook/excel-failures";
+import { ACTION_OVERHEAD_BYTES, jsonBytes } from "../workbook/payload";
+import { WorkbookWrite, type PlanStep, type WriteOptions } from "../workbook/plan-executor";
 import type { ProvenanceFacts } from "../workbook/provenance";
 import { newRecordKey, type TableRecord } from "../workbook/table-record";
 import {
@@ -14,13 +16,11 @@ import {
   loadNamesInUse,
   queueTableFinish,
   queueTableFrame,
-  queueTableRows,
-  rowsToSend,
   tableGeometry,
+  tableRowSteps,
   tableRecord,
   type TableGeometry,
   type TablePlacement,
-  type WriteProgress,
 } from "../workbook/writer";
 import type { Block, CellStyle, PlannedTable, SheetPlan } from "./sheet-plan";
 import type { Universe } from "../../model/types";
@@ -81,26 +81,14 @@ export interface TemplateResult {
   notes: string[];
 }
 
-export interface TemplateOptions {
-  budget?: number;
-  onProgress?: (p: WriteProgress) => void;
+export interface TemplateOptions extends WriteOptions {
   newKey?: () => string;
 }
 
-interface Step {
-  bytes: number;
-  run: () => void;
-}
-
 export async function insertTemplate(ctx: Excel.RequestContext, template: Template, input: TemplateInput, opts: TemplateOptions = {}): Promise<TemplateResult> {
-  const budget = opts.budget ?? DEFAULT_REQUEST_BUDGET;
-  const progress = opts.onProgress ?? (() => undefined);
-  const round = countedSync(ctx);
-  const sync = round.sync;
-
-  progress({ done: 0, total: 1, label: "Checking the workbook…" });
+  const write = new WorkbookWrite(ctx, opts);
   const inUse = loadNamesInUse(ctx);
-  await sync();
+  await write.read();
   const plan = template.plan(input, new FreeNames(inUse.sheets(), inUse.taken()));
   for (const t of plan.tables) {
     if (t.content.tickers.length === 0) throw new WriteRefused(`The ${t.role} table would have no rows: no company in the data loaded now fits it.`);
@@ -109,7 +97,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
   // Every change as a step with its estimated size, in order; packed into requests under the budget.
   let sheet: Excel.Worksheet | null = null;
   const placed: { t: PlannedTable; g: TableGeometry; table: Excel.Table | null; key: string }[] = [];
-  const steps: Step[] = [];
+  const steps: PlanStep[] = [];
   steps.push({ bytes: ACTION_OVERHEAD_BYTES + jsonBytes(plan.sheetName), run: () => void (sheet = ctx.workbook.worksheets.add(plan.sheetName)) });
   for (const t of plan.tables) {
     const placement = placementOf(t);
@@ -117,10 +105,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
     placed.push(p);
     steps.push({ bytes: frameBytes(t.content, t.spec, placement), run: () => void (p.table = queueTableFrame(ctx, sheet!, t.content, placement, p.g)) });
   }
-  for (const p of placed) {
-    const rows = rowsToSend(p.t.content);
-    for (const chunk of chunkRows(rows, budget)) steps.push({ bytes: chunk.bytes + ACTION_OVERHEAD_BYTES, run: () => queueTableRows(sheet!, p.t.content, p.g, rows, chunk) });
-  }
+  for (const p of placed) steps.push(...tableRowSteps(() => sheet!, p.t.content, p.g, write.budget).map(({ bytes, run }) => ({ bytes, run })));
   for (const p of placed) {
     // The user's columns first, so that the columns are fitted to what they hold too.
     for (const u of p.t.userColumns ?? []) {
@@ -201,38 +186,21 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
     },
   });
 
-  const requests = pack(steps, budget);
-  const total = requests.length + (requests.length > 1 ? 0 : 1);
-  const requestBytes: number[] = [];
   const records: TableRecord[] = [];
-  const storeRecords = () =>
-    placed.forEach((p) => {
-      const record = tableRecord(p.t.spec, p.t.content, { key: p.key, tableId: p.table!.id, sheetName: plan.sheetName, tableName: p.t.tableName, provenanceName: p.t.provenanceName }, input.now);
-      records.push(record);
-      ctx.workbook.settings.add(p.key, record);
-    });
-  try {
-    for (const [i, request] of requests.entries()) {
-      ctx.application.suspendApiCalculationUntilNextSync();
-      for (const step of request) step.run();
-      let bytes = request.reduce((n, s) => n + s.bytes, 0);
-      if (i === requests.length - 1 && i > 0) {
-        storeRecords(); // the tables' ids came back with the first request
-        bytes += placed.length * (ACTION_OVERHEAD_BYTES + 512);
-      }
-      requestBytes.push(bytes);
-      await sync();
-      progress({ done: i + 1, total, label: `Writing ${plan.sheetName}…` });
-    }
-    if (records.length < placed.length) {
-      storeRecords();
-      requestBytes.push(placed.length * (ACTION_OVERHEAD_BYTES + 512));
-      await sync();
-      progress({ done: total, total, label: "Done" });
-    }
-  } catch (e) {
-    throw await refusalAfterRollBack(e, () => rollBack(ctx, plan));
-  }
+  const requestBytes = await write.write({
+    steps,
+    afterFirst: {
+      bytes: placed.length * (ACTION_OVERHEAD_BYTES + 512),
+      run: () =>
+        placed.forEach((p) => {
+          const record = tableRecord(p.t.spec, p.t.content, { key: p.key, tableId: p.table!.id, sheetName: plan.sheetName, tableName: p.t.tableName, provenanceName: p.t.provenanceName }, input.now);
+          records.push(record);
+          ctx.workbook.settings.add(p.key, record);
+        }),
+    },
+    label: `Writing ${plan.sheetName}…`,
+    rollBack: () => rollBack(ctx, plan),
+  });
 
   return {
     sheetName: plan.sheetName,
@@ -244,7 +212,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
       record: records[i]!,
     })),
     charts: plan.charts.map((c) => ({ name: c.name, type: c.type, source: `${quoteSheet(plan.sheetName)}!${a1(c.source.row, c.source.col, c.source.rows, c.source.cols)}` })),
-    syncs: round.count,
+    syncs: write.syncs,
     requestBytes,
     notes: plan.notes,
   };
@@ -256,21 +224,6 @@ function headersOf(t: PlannedTable): string[] {
 
 function placementOf(t: PlannedTable): TablePlacement {
   return { top: t.top, left: t.left, tableName: t.tableName, provenanceName: t.provenanceName, headers: headersOf(t) };
-}
-
-/** Steps in order, in requests of at most `budget` bytes (a step larger than that goes alone). */
-function pack(steps: Step[], budget: number): Step[][] {
-  const out: Step[][] = [];
-  let bytes = 0;
-  for (const s of steps) {
-    if (!out.length || (bytes + s.bytes > budget && out[out.length - 1]!.length > 0)) {
-      out.push([]);
-      bytes = 0;
-    }
-    out[out.length - 1]!.push(s);
-    bytes += s.bytes;
-  }
-  return out;
 }
 
 /** A block as the two arrays Excel takes: number formats (Text for text), then the cells (values or formulas). */

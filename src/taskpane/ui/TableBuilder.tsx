@@ -15,7 +15,7 @@ import { TableAddRegular } from "@fluentui/react-icons";
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { FIELD_CATALOGUE, findField } from "../../model/catalogue";
 import { engineFor } from "../../model/engine";
-import { PROFIT_BASES, type ProfitBasis } from "../../model/profitability";
+import { PROFIT_BASES, PROFIT_BASIS_TEXT, type ProfitBasis } from "../../model/profitability";
 import { SECTORS, type Sector } from "../../model/sectors";
 import { THEMES, type ThemeId } from "../../model/themes";
 import type { LoadedUniverse } from "../../data/universe-store";
@@ -28,12 +28,8 @@ import { FieldPicker } from "./FieldPicker";
 import { OutcomeBar, Progress, type Outcome } from "./feedback";
 import { useStyles } from "./styles";
 
-const BASIS_LABEL: Record<ProfitBasis, string> = {
-  net_income: "Net income (trailing 12 months)",
-  operating_income: "Operating income (trailing 12 months)",
-  fcf: "Free cash flow (trailing 12 months)",
-  consistent: "Net income in each of the last 3 years",
-};
+/** A basis as a choice in the pane: its words, capitalised. */
+const basisLabel = (b: ProfitBasis) => PROFIT_BASIS_TEXT[b].charAt(0).toUpperCase() + PROFIT_BASIS_TEXT[b].slice(1);
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -138,14 +134,14 @@ export function TableBuilder({ loaded, run, onInserted, busy, setBusy }: { loade
         <Field label="Profitable on">
           <Dropdown
             className={s.control}
-            value={BASIS_LABEL[state.basis]}
+            value={basisLabel(state.basis)}
             selectedOptions={[state.basis]}
             onOptionSelect={(_e, d) => d.optionValue && set("basis", d.optionValue as ProfitBasis)}
             disabled={working}
           >
             {PROFIT_BASES.map((b) => (
               <Option key={b} value={b}>
-                {BASIS_LABEL[b]}
+                {basisLabel(b)}
               </Option>
             ))}
           </Dropdown>

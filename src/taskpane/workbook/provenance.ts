@@ -1,7 +1,7 @@
 // The provenance block above a static table, and the plain-words description of a table's filters. Both must read
 // right in a workbook opened without the add-in, so they are ordinary text: no formulas, no links.
 import { findField } from "../../model/catalogue";
-import type { ProfitBasis } from "../../model/profitability";
+import { PROFIT_BASIS_TEXT } from "../../model/profitability";
 import type { ScreenCriteria } from "../../model/screen";
 import { themeLabel } from "../../model/themes";
 
@@ -21,12 +21,6 @@ export interface ProvenanceFacts {
   origin: string;
 }
 
-const BASIS_TEXT: Record<ProfitBasis, string> = {
-  net_income: "trailing net income",
-  operating_income: "trailing operating income",
-  fcf: "trailing free cash flow",
-  consistent: "net income in each of the last three fiscal years",
-};
 
 const usdMillions = (n: number) => `$${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}m`;
 const percent = (p: number) => `${(p * 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
@@ -34,7 +28,7 @@ const percent = (p: number) => `${(p * 100).toLocaleString("en-US", { maximumFra
 /** "profitable on trailing net income; sectors: Energy, Industrials; market cap $300m–$2,000m", or "none". */
 export function describeFilters(c: ScreenCriteria): string {
   const parts: string[] = [];
-  if (c.profitable) parts.push(`profitable on ${BASIS_TEXT[c.profitable.basis]}`);
+  if (c.profitable) parts.push(`profitable on ${PROFIT_BASIS_TEXT[c.profitable.basis]}`);
   if (c.minQuality != null) parts.push(`quality score at least ${c.minQuality}`);
   if (c.minGraduationProb != null) parts.push(`graduation probability at least ${percent(c.minGraduationProb)}`);
   if (c.themes?.length) parts.push(`themes: ${c.themes.map(themeLabel).join(" or ")}`);

@@ -1,9 +1,11 @@
 // Finding the tables the add-in wrote (from the records in workbook.settings) and refreshing them in place. A table
 // is found by its id, which survives a rename; a table the user deleted is reported, never recreated on its own.
 // Reads are batched (one request lists every record and table, one reads the tables' contents); each table's
-// changes then go in requests under the 5 MB budget, with calculation suspended.
+// changes are then planned as steps that the plan executor (plan-executor.ts) writes under the 5 MB budget, with
+// calculation suspended.
 import { describeExcelError } from "./excel-failures";
 import { ACTION_OVERHEAD_BYTES, DEFAULT_REQUEST_BUDGET, jsonBytes } from "./payload";
+import { WorkbookWrite, type PlanStep } from "./plan-executor";
 import { PROVENANCE_MARK } from "./provenance";
 import { planRefresh, type RefreshPlan } from "./refresh-plan";
 import type { TableContent } from "./table-content";
@@ -218,8 +220,7 @@ async function applyPlan(ctx: Excel.RequestContext, r: ReadBack, content: TableC
   const sheet = r.table.worksheet;
 
   // Every change as a queued step with its estimated size, packed into requests in order.
-  type Step = { bytes: number; run: () => void };
-  const steps: Step[] = [];
+  const steps: PlanStep[] = [];
   for (const op of plan.ops) {
     if (op.kind === "delete") steps.push({ bytes: ACTION_OVERHEAD_BYTES, run: () => r.table.rows.getItemAt(op.at).delete() });
     else {
@@ -262,20 +263,7 @@ async function applyPlan(ctx: Excel.RequestContext, r: ReadBack, content: TableC
   const record: TableRecord = { ...r.record, tableId: r.table.id, tableName: r.table.name, rows: n, refreshedAt: now.toISOString() };
   steps.push({ bytes: ACTION_OVERHEAD_BYTES + jsonBytes(record), run: () => void ctx.workbook.settings.add(record.key, record) });
 
-  let bytes = 0;
-  let queued = 0;
-  for (const step of steps) {
-    if (queued && bytes + step.bytes > budget) {
-      await ctx.sync();
-      bytes = 0;
-      queued = 0;
-    }
-    if (!queued) ctx.application.suspendApiCalculationUntilNextSync();
-    step.run();
-    bytes += step.bytes;
-    queued++;
-  }
-  await ctx.sync();
+  await new WorkbookWrite(ctx, { budget }).write({ steps, label: `Refreshing ${r.table.name}…` });
   return provenanceNote;
 }
 

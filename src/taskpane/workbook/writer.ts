@@ -1,30 +1,23 @@
 // Writing a new table: pure TypeScript over Excel.RequestContext (no UI). One request reads what the workbook
-// already has (names in use, and the target area when writing at the selected cell); then the table goes in as few
-// requests as Excel on the web's 5 MB limit allows, with calculation suspended during each; the record of what was
-// built goes into workbook.settings with the table's id, known once Excel has created it.
+// already has (names in use, and the target area when writing at the selected cell); then the table is planned as
+// steps that the one plan executor (plan-executor.ts) writes in as few requests as Excel on the web's 5 MB limit
+// allows; the record of what was built goes into workbook.settings with the table's id, known once Excel has made it.
 //
 // The steps that put one table on a sheet (frame, rows, formulas, record) are exported on their own so that the
-// workbook templates (../templates) write their tables the same way, inside their own requests.
+// workbook templates (../templates) plan their tables the same way.
 import { a1, freeName, nextFreeName, quoteSheet } from "./excel-names";
-import { countedSync, refusalAfterRollBack, WriteRefused } from "./excel-failures";
-import { ACTION_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET, jsonBytes, type Chunk } from "./payload";
+import { WriteRefused } from "./excel-failures";
+import { ACTION_OVERHEAD_BYTES, chunkRows, jsonBytes, type Chunk } from "./payload";
+import { WorkbookWrite, type PlanStep, type WriteOptions as PlanWriteOptions, type WriteProgress } from "./plan-executor";
 import { PROVENANCE_LINES, PROVENANCE_ROWS } from "./provenance";
 import { cellFor, type TableContent } from "./table-content";
 import { newRecordKey, type TableRecord, type TableSpec } from "./table-record";
 
 export type WriteTarget = { kind: "newSheet" } | { kind: "activeCell" };
 
-export interface WriteProgress {
-  /** Requests done and planned: a progress bar's value and max. */
-  done: number;
-  total: number;
-  label: string;
-}
+export type { WriteProgress };
 
-export interface WriteOptions {
-  /** Bytes allowed per request (default 4.5 MB, under Excel on the web's 5 MB). */
-  budget?: number;
-  onProgress?: (p: WriteProgress) => void;
+export interface WriteOptions extends PlanWriteOptions {
   now?: Date;
   newKey?: () => string;
 }
@@ -176,20 +169,26 @@ export function tableRecord(spec: TableSpec, content: TableContent, at: { key: s
   };
 }
 
+/** The steps that write one table's rows: one per chunk under the budget, the first sharing its request with `firstBytes`. */
+export function tableRowSteps(sheet: () => Excel.Worksheet, content: TableContent, g: TableGeometry, budget: number, firstBytes = 0): PlanStep[] {
+  const rows = rowsToSend(content);
+  return chunkRows(rows, budget, firstBytes).map((chunk) => ({
+    bytes: chunk.bytes + ACTION_OVERHEAD_BYTES,
+    run: () => queueTableRows(sheet(), content, g, rows, chunk),
+    label: `Writing rows ${chunk.start + 1}–${chunk.start + chunk.count} of ${g.n}…`,
+  }));
+}
+
 export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, content: TableContent, target: WriteTarget, opts: WriteOptions = {}): Promise<InsertResult> {
-  const budget = opts.budget ?? DEFAULT_REQUEST_BUDGET;
-  const progress = opts.onProgress ?? (() => undefined);
   const now = opts.now ?? new Date();
   const n = content.tickers.length;
   const cols = content.columns.length;
   if (n === 0) throw new WriteRefused("No company matches these filters, so there is nothing to write. Loosen a filter and try again.");
   const blockRows = content.provenance ? PROVENANCE_ROWS : 0;
   const areaRows = blockRows + 1 + n;
-  const round = countedSync(ctx);
-  const sync = round.sync;
+  const write = new WorkbookWrite(ctx, opts);
 
   // 1. What the workbook already has: names to avoid, and whether the area at the selected cell is free.
-  progress({ done: 0, total: 1, label: "Checking the workbook…" });
   const inUse = loadNamesInUse(ctx);
   let anchor: Excel.Range | null = null;
   let anchorSheet: Excel.Worksheet | null = null;
@@ -200,7 +199,7 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
     used = anchor.getResizedRange(areaRows - 1, cols - 1).getUsedRangeOrNullObject(true).load("address");
   }
   try {
-    await sync();
+    await write.read();
   } catch (e) {
     if (target.kind === "activeCell") {
       throw new WriteRefused(`The table (${areaRows} rows × ${cols} columns) does not fit below and right of the selected cell. Select a cell higher up or further left, or choose a new sheet.`);
@@ -219,61 +218,52 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
   const placement: TablePlacement = { top: anchor ? anchor.rowIndex : 0, left: anchor ? anchor.columnIndex : 0, tableName, provenanceName };
   const g = tableGeometry(content, placement);
 
-  // 2. The rows, in requests under the budget. Values tables send every cell; live tables send the tickers, and
-  // one formula per column (written once all tickers are in, so the functions calculate once).
-  const rows = rowsToSend(content);
+  // 2. The plan: the frame, the rows in chunks under the budget (values tables send every cell; live tables send
+  // the tickers, and one formula per column, written once all tickers are in so the functions calculate once), the
+  // finish; and the record, once the table's id is known.
   const key = (opts.newKey ?? newRecordKey)();
-  const fixedBytes = frameBytes(content, spec, placement);
-  const chunks = chunkRows(rows, budget, fixedBytes);
-  const total = chunks.length + (chunks.length > 1 ? 0 : 1);
-  const requestBytes: number[] = [];
-
+  const frame = frameBytes(content, spec, placement);
+  const finishBytes = 2 * ACTION_OVERHEAD_BYTES;
   let sheet: Excel.Worksheet | null = null;
   let table: Excel.Table | null = null;
   let record: TableRecord | null = null;
-  const makeRecord = (tableId: string) => tableRecord(spec, content, { key, tableId, sheetName, tableName, provenanceName }, now);
-
-  try {
-    for (let i = 0; i < chunks.length; i++) {
-      const chunk = chunks[i]!;
-      const first = i === 0;
-      const last = i === chunks.length - 1;
-      ctx.application.suspendApiCalculationUntilNextSync();
-      if (first) {
+  const steps: PlanStep[] = [
+    {
+      bytes: frame,
+      run: () => {
         sheet = target.kind === "newSheet" ? ctx.workbook.worksheets.add(sheetName) : ctx.workbook.worksheets.getItem(sheetName);
         table = queueTableFrame(ctx, sheet, content, placement, g);
-      }
-      queueTableRows(sheet!, content, g, rows, chunk);
-      if (last) {
+      },
+    },
+    ...tableRowSteps(() => sheet!, content, g, write.budget, frame + finishBytes),
+    {
+      bytes: finishBytes,
+      run: () => {
         queueTableFinish(table!, sheet!, content, g);
         if (target.kind === "newSheet") {
           sheet!.freezePanes.freezeRows(g.headerRow + 1);
           sheet!.activate();
           sheet!.getRangeByIndexes(g.headerRow, placement.left, 1, 1).select();
         }
-        if (!first) {
-          record = makeRecord(table!.id); // the id came back with the first request
-          ctx.workbook.settings.add(key, record);
-        }
-      }
-      requestBytes.push(chunk.bytes + (first ? fixedBytes : ACTION_OVERHEAD_BYTES * 2));
-      await sync();
-      progress({ done: i + 1, total, label: `Writing rows ${chunk.start + 1}–${chunk.start + chunk.count} of ${n}…` });
-    }
-    if (!record) {
-      // One request held everything: the table's id is known only now, so the record goes in on its own.
-      record = makeRecord(table!.id);
-      ctx.workbook.settings.add(key, record);
-      await sync();
-      progress({ done: total, total, label: "Done" });
-    }
-  } catch (e) {
-    throw await refusalAfterRollBack(e, () => rollBack(ctx, target, { sheetName, tableName, provenanceName, top: placement.top, left: placement.left, rows: areaRows, cols }));
-  }
+      },
+    },
+  ];
+  const requestBytes = await write.write({
+    steps,
+    afterFirst: {
+      bytes: ACTION_OVERHEAD_BYTES + 512,
+      run: () => {
+        record = tableRecord(spec, content, { key, tableId: table!.id, sheetName, tableName, provenanceName }, now);
+        ctx.workbook.settings.add(key, record);
+      },
+    },
+    label: `Writing ${n} rows…`,
+    rollBack: () => rollBack(ctx, target, { sheetName, tableName, provenanceName, top: placement.top, left: placement.left, rows: areaRows, cols }),
+  });
   return {
-    record,
+    record: record!,
     address: `${quoteSheet(sheetName)}!${a1(g.headerRow, placement.left, n + 1, cols)}`,
-    syncs: round.count,
+    syncs: write.syncs,
     requestBytes,
   };
 }

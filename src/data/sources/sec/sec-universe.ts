@@ -1,0 +1,184 @@
+// The snapshot builder (docs/real-data.md): iShares holdings ↔ the SEC's ticker map (CIK) ↔ companyfacts
+// (fundamentals, share counts) ↔ submissions (SIC code → industry and themes), plus the Russell breakpoint and band
+// from the Russell 1000 holdings when given. Pure: the SEC files come through a SecSource (a folder on disk, or the
+// cache the CLI's fetcher fills), so the same inputs always build the same snapshot.
+import { themesFor } from "../../../model/theme-rules";
+import type { Company, IndexFacts, Universe } from "../../../model/types";
+import { assembleUniverse, coverageOf } from "../assemble-universe";
+import { holdingsCompanies, holdingsNotes, holdingsReport, requireUsable, tidy, type HoldingsOptions } from "../holdings/holdings-universe";
+import { coverageReport, type CoverageReport, type Named } from "./coverage-report";
+import type { ParsedHoldings } from "../holdings/parse-holdings";
+import { computeBands, defaultIndexFacts } from "../../index-facts";
+import { extractFundamentals } from "./companyfacts";
+import { parseSubmissions } from "./submissions";
+import type { TickerMap, TickerMapEntry } from "./ticker-map";
+
+export interface SecSource {
+  /** How the SEC data was obtained, for the provenance ("SEC EDGAR files in ./sec"). */
+  label: string;
+  tickerMap: TickerMap;
+  /** The parsed companyfacts document of a CIK; undefined where there is none. Throws where it is unreadable. */
+  companyFacts(cik: string): unknown;
+  submissions(cik: string): unknown;
+}
+
+export interface R1000Input {
+  parsed: ParsedHoldings;
+  fileName: string;
+  /** The Russell 1000's total market cap, USD millions (overrides the fund table's default). */
+  indexTotalCap?: number;
+}
+
+export interface BuildInput {
+  holdings: ParsedHoldings;
+  holdingsFileName: string;
+  r1000?: R1000Input;
+  sec?: SecSource | null;
+  options?: HoldingsOptions;
+}
+
+export interface BuildResult {
+  universe: Universe;
+  coverage: CoverageReport;
+}
+
+/** The SEC ticker-map entry of a holding: its ticker, else (for a "CLASS" line) the share-class spelling ABCD → ABC.D. */
+export function matchTicker(map: TickerMap, ticker: string, name: string): { entry: TickerMapEntry; asShareClass: boolean } | null {
+  const exact = map.lookup(ticker);
+  if (exact) return { entry: exact, asShareClass: false };
+  if (/\bCLASS\b/i.test(name) && /^[A-Z]{2,6}$/.test(ticker)) {
+    const cls = map.lookup(`${ticker.slice(0, -1)}.${ticker.slice(-1)}`);
+    if (cls) return { entry: cls, asShareClass: true };
+  }
+  return null;
+}
+
+/** The CIKs the builder will read for these holdings (the fetcher gets exactly these). */
+export function ciksFor(holdings: ParsedHoldings, map: TickerMap): string[] {
+  const ciks = new Set<string>();
+  for (const h of holdings.holdings) {
+    const m = matchTicker(map, h.ticker, h.name);
+    if (m) ciks.add(m.entry.cik);
+  }
+  return [...ciks].sort((a, b) => Number(a) - Number(b));
+}
+
+function bandsFromR1000(r2000: Company[], input: R1000Input, holdingsAsOf: string): { index: IndexFacts; note: string } {
+  const r1 = holdingsCompanies(input.parsed, input.indexTotalCap !== undefined ? { indexTotalCap: input.indexTotalCap } : {});
+  if (r1.fund?.id !== "IWB") {
+    throw new Error(`--r1000-holdings must be an iShares Russell 1000 ETF (IWB) export; ${input.fileName} is '${input.parsed.fund.name}'`);
+  }
+  const caps = [...r1.companies, ...r2000].map((c) => c.marketCap).filter((c): c is number => c !== null);
+  const b = computeBands(caps);
+  const base = defaultIndexFacts("Russell 2000");
+  if (!b) return { index: base, note: `The Russell 1000 and 2000 holdings have ${caps.length} market caps, fewer than 1,000: breakpoint and band are the defaults.` };
+  const index: IndexFacts = {
+    ...base,
+    breakpoint: tidy(b.breakpoint),
+    upperBand: tidy(b.upperBand),
+    bandSource:
+      `Computed from ${input.fileName} (${input.parsed.fund.name}, as of ${input.parsed.asOf}; caps estimated from weights × ${r1.totalCap?.source ?? "?"}) ` +
+      `and the Russell 2000 holdings as of ${holdingsAsOf}: ${b.ranked} companies ranked by market cap; breakpoint = rank 1000 ` +
+      `(cumulative percentile ${b.breakpointPercentile.toFixed(2)}); upper band = the cap at cumulative percentile ${b.upperPercentile.toFixed(2)}, 2.5 points towards the large end`,
+  };
+  return { index, note: `Breakpoint USD ${index.breakpoint.toFixed(0)}m and upper band USD ${index.upperBand.toFixed(0)}m computed from the Russell 1000 and 2000 holdings.` };
+}
+
+export function buildSnapshot(input: BuildInput): BuildResult {
+  const asOf = requireUsable(input.holdings);
+  const opts = input.options ?? {};
+  const hc = holdingsCompanies(input.holdings, opts);
+  const report = holdingsReport(input.holdingsFileName, input.holdings, hc);
+  const companies = hc.companies;
+  const estimates = new Map(companies.map((c) => [c, c.marketCap]));
+  const sec = input.sec ?? null;
+
+  let secCoverage: CoverageReport["sec"] = null;
+  if (sec) {
+    const cov: NonNullable<CoverageReport["sec"]> = {
+      label: sec.label,
+      matched: 0,
+      unmatched: [],
+      matchedAsShareClass: [],
+      companyFacts: { found: 0, missing: [], unreadable: [], otherCurrency: [] },
+      submissions: { found: 0, missing: [], unreadable: [] },
+    };
+    for (const c of companies) {
+      const m = matchTicker(sec.tickerMap, c.ticker, c.name);
+      const who = { ticker: c.ticker, name: c.name };
+      if (!m) {
+        cov.unmatched.push(who);
+        continue;
+      }
+      cov.matched++;
+      if (m.asShareClass) cov.matchedAsShareClass.push({ ...who, secTicker: m.entry.ticker });
+      const cik = m.entry.cik;
+      c.cik = cik;
+      enrichFromFacts(c, sec, cik, who, cov);
+      enrichFromSubmissions(c, sec, cik, who, cov);
+    }
+    secCoverage = cov;
+  }
+
+  let index: IndexFacts = hc.bands ?? defaultIndexFacts(hc.indexName);
+  const notes = holdingsNotes(input.holdingsFileName, report);
+  if (input.r1000) {
+    const b = bandsFromR1000(companies, input.r1000, asOf);
+    index = b.index;
+    notes.push(b.note);
+  }
+  const { withFundamentals } = coverageOf(companies);
+  const source = sec
+    ? `${input.holdings.fund.name} holdings as of ${asOf} + SEC EDGAR companyfacts and submissions (${withFundamentals} of ${companies.length} companies with fundamentals)`
+    : `${input.holdings.fund.name} holdings as of ${asOf} (holdings only: no fundamentals)`;
+  if (sec) {
+    notes.push(
+      "Fundamentals from SEC EDGAR XBRL companyfacts (us-gaap concepts with documented fallbacks; latest filing wins); TTM = the last four quarters, else the last fiscal year; " +
+        "fiscal year = the calendar year it ends in. Market cap = holdings price × SEC shares outstanding where both are known, else estimated from the index weight.",
+    );
+  }
+  const universe = assembleUniverse({ asOf, generatedAt: opts.generatedAt, source, notes, index, companies });
+  return { universe, coverage: coverageReport(universe, report, secCoverage, estimates) };
+}
+
+function enrichFromFacts(c: Company, sec: SecSource, cik: string, who: Named, cov: NonNullable<CoverageReport["sec"]>): void {
+  let doc: unknown;
+  try {
+    doc = sec.companyFacts(cik);
+    if (doc === undefined) {
+      cov.companyFacts.missing.push({ ...who, cik });
+      return;
+    }
+    const f = extractFundamentals(doc);
+    cov.companyFacts.found++;
+    if (f.otherCurrencies.length > 0) cov.companyFacts.otherCurrency.push({ ...who, currencies: f.otherCurrencies });
+    c.ttm = f.ttm;
+    c.years = f.years;
+    if (f.shares && f.shares.value > 0) {
+      c.sharesOutstanding = f.shares.value;
+      if (c.price !== null) {
+        c.marketCap = tidy(c.price * f.shares.value);
+        c.marketCapEstimated = false;
+      }
+    }
+  } catch (e) {
+    cov.companyFacts.unreadable.push({ ...who, cik, message: (e as Error).message });
+  }
+}
+
+function enrichFromSubmissions(c: Company, sec: SecSource, cik: string, who: Named, cov: NonNullable<CoverageReport["sec"]>): void {
+  try {
+    const doc = sec.submissions(cik);
+    if (doc === undefined) {
+      cov.submissions.missing.push({ ...who, cik });
+      return;
+    }
+    const s = parseSubmissions(doc);
+    cov.submissions.found++;
+    c.sic = s.sic;
+    c.industry = s.sicDescription;
+    c.themes = themesFor(s.sic, s.sicDescription);
+  } catch (e) {
+    cov.submissions.unreadable.push({ ...who, cik, message: (e as Error).message });
+  }
+}
