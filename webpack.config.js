@@ -74,7 +74,7 @@ class ProductionUrlPlugin {
 
 function devHttpsOptions() {
   // office-addin-dev-certs' trusted certificates where `npm start` installed them (Windows, macOS); otherwise
-  // webpack-dev-server makes and keeps its own self-signed certificate (Linux: see README for trusting it).
+  // webpack-dev-server makes and keeps its own self-signed certificate (Linux: docs/user-guide.md#sideloading says how to trust it).
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
   if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {

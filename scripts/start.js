@@ -110,7 +110,7 @@ async function main() {
       process.exit(1);
     }
     console.log(`\nServing on ${base} (checked). office-addin-debugging has been asked to sideload manifest.xml into Excel;`);
-    console.log("if Excel did not open with the Qualis button on the Home tab, see README → Sideloading. Stop with `npm stop`.");
+    console.log("if Excel did not open with the Qualis button on the Home tab, see docs/user-guide.md#sideloading. Stop with `npm stop`.");
     return;
   }
   if (process.platform !== "linux") {

@@ -1,5 +1,5 @@
 // npm run bench: one table of medians, each figure beside its floor or its rival as a ratio measured in the same run,
-// checked against the targets of issue #7. The README's "Performance" section documents the output.
+// checked against the targets of issue #7. docs/development.md (Benchmark) documents the output.
 import os from "os";
 import path from "path";
 import { coldScoring, demo, functionCalls, RANGE_FUNCTIONS, snapshotLoad, type Demo } from "./engine-bench";

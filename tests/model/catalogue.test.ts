@@ -3,7 +3,7 @@ import { Engine } from "../../src/model/engine";
 import { company, universe, values, year } from "../support/universe-builders";
 
 describe("the field catalogue", () => {
-  test("covers every group and the fields the README promises, each once", () => {
+  test("covers every group and the fields the docs promise, each once", () => {
     const names = FIELD_CATALOGUE.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
     for (const g of FIELD_GROUPS) expect(FIELD_CATALOGUE.some((f) => f.group === g.id)).toBe(true);

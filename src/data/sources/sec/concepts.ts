@@ -101,7 +101,7 @@ export function describeCandidate(c: Candidate): string {
   return typeof c === "string" ? c : c.join(" + ");
 }
 
-/** The README's table of fallbacks, one Markdown row per field (a test keeps the README equal to this). */
+/** The table of fallbacks in docs/real-data.md, one Markdown row per field (a test keeps the docs equal to this). */
 export function fallbackTableRows(fields: readonly FundamentalField[]): string[] {
   return fields.map((f) => {
     const s = FIELD_SOURCES[f];
