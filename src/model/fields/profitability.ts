@@ -1,0 +1,116 @@
+// The catalogue's profitability fields (see ../catalogue.ts).
+import * as m from "../metrics";
+import { type FieldDef, fraction, reported, profitFlag } from "./define";
+
+export const PROFITABILITY_FIELDS: readonly FieldDef[] = [
+  reported(
+    "revenue",
+    "Revenue ($m)",
+    "profitability",
+    "revenue",
+    "Revenue of the current period (trailing twelve months, else the last fiscal year).",
+  ),
+  reported(
+    "gross_profit",
+    "Gross profit ($m)",
+    "profitability",
+    "grossProfit",
+    "Gross profit (revenue − cost of revenue) of the current period.",
+  ),
+  reported(
+    "operating_income",
+    "Operating income ($m)",
+    "profitability",
+    "operatingIncome",
+    "Operating income (EBIT) of the current period.",
+  ),
+  reported("net_income", "Net income ($m)", "profitability", "netIncome", "Net income of the current period."),
+  reported(
+    "ebitda",
+    "EBITDA ($m)",
+    "profitability",
+    "ebitda",
+    "Operating income plus depreciation and amortisation, current period.",
+  ),
+  fraction({
+    name: "gross_margin",
+    label: "Gross margin",
+    group: "profitability",
+    description: "Gross profit / revenue.",
+    needs: "needs gross profit and revenue above 0",
+    pick: m.grossMargin,
+  }),
+  fraction({
+    name: "operating_margin",
+    label: "Operating margin",
+    group: "profitability",
+    description: "Operating income / revenue.",
+    needs: "needs operating income and revenue above 0",
+    pick: m.operatingMargin,
+  }),
+  fraction({
+    name: "net_margin",
+    label: "Net margin",
+    group: "profitability",
+    description: "Net income / revenue.",
+    needs: "needs net income and revenue above 0",
+    pick: m.netMargin,
+  }),
+  fraction({
+    name: "roa",
+    label: "Return on assets",
+    group: "profitability",
+    description: "Net income / total assets at the period's end.",
+    needs: "needs net income and total assets",
+    pick: m.roa,
+  }),
+  fraction({
+    name: "roe",
+    label: "Return on equity",
+    group: "profitability",
+    description: "Net income / book equity at the period's end (not meaningful, so empty, where equity ≤ 0).",
+    needs: "needs net income and book equity above 0",
+    pick: m.roe,
+  }),
+  fraction({
+    name: "gross_profit_to_assets",
+    label: "Gross profit / assets",
+    group: "profitability",
+    description: "Gross profitability (Novy-Marx 2013): gross profit / total assets.",
+    needs: "needs gross profit and total assets",
+    pick: m.grossProfitToAssets,
+  }),
+  fraction({
+    name: "roa_stdev",
+    label: "ROA volatility (annual)",
+    group: "profitability",
+    description:
+      "Sample standard deviation of annual return on assets (net income / year-end total assets) over the fiscal years in the snapshot (at least three); lower is steadier.",
+    needs: "needs at least three fiscal years of net income and total assets",
+    pick: m.roaStdev,
+  }),
+  profitFlag(
+    "is_profitable",
+    "Profitable (net income)",
+    "net_income",
+    "TRUE where trailing-twelve-month net income is above 0; QUALIS.IS_PROFITABLE's default basis.",
+  ),
+  profitFlag(
+    "is_profitable_operating",
+    "Profitable (operating income)",
+    "operating_income",
+    "TRUE where trailing-twelve-month operating income is above 0.",
+  ),
+  profitFlag(
+    "is_profitable_fcf",
+    "Profitable (free cash flow)",
+    "fcf",
+    "TRUE where trailing-twelve-month free cash flow is above 0.",
+  ),
+  profitFlag(
+    "is_profitable_consistent",
+    "Consistently profitable",
+    "consistent",
+    "TRUE where net income was above 0 in each of the last three fiscal years.",
+  ),
+];
