@@ -18,14 +18,30 @@ const noHtmlInjection = [
   // Object.assign(el, { innerHTML: … }), React props spread with dangerouslySetInnerHTML
   { selector: `Property[key.name=${HTML_SINKS}]`, message: HTML },
   { selector: "Property[key.name='dangerouslySetInnerHTML']", message: "dangerouslySetInnerHTML is not allowed." },
-  { selector: "JSXAttribute[name.name=/^(dangerouslySetInnerHTML|srcDoc)$/]", message: "dangerouslySetInnerHTML and srcDoc are not allowed." },
+  {
+    selector: "JSXAttribute[name.name=/^(dangerouslySetInnerHTML|srcDoc)$/]",
+    message: "dangerouslySetInnerHTML and srcDoc are not allowed.",
+  },
   // insertAdjacentHTML, range.createContextualFragment, el.setHTMLUnsafe, Document.parseHTMLUnsafe
-  { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]", message: HTML },
+  {
+    selector:
+      "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]",
+    message: HTML,
+  },
   // el.setAttribute("srcdoc", …) or an event handler from a string: el.setAttribute("onclick", …)
-  { selector: "CallExpression[callee.property.name=/^setAttribute(NS)?$/][arguments.0.value=/^(srcdoc|on[a-z]+)$/i]", message: HTML },
+  {
+    selector: "CallExpression[callee.property.name=/^setAttribute(NS)?$/][arguments.0.value=/^(srcdoc|on[a-z]+)$/i]",
+    message: HTML,
+  },
   // document.write(…), window.document.writeln(…)
-  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: "document.write is not allowed." },
-  { selector: "CallExpression[callee.object.property.name='document'][callee.property.name=/^write(ln)?$/]", message: "document.write is not allowed." },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+    message: "document.write is not allowed.",
+  },
+  {
+    selector: "CallExpression[callee.object.property.name='document'][callee.property.name=/^write(ln)?$/]",
+    message: "document.write is not allowed.",
+  },
   // window.Function(…), new globalThis.Function(…), self["Function"]
   { selector: "MemberExpression[property.name='Function']", message: CODE },
   { selector: "MemberExpression[property.value='Function']", message: CODE },
@@ -38,7 +54,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node, Office: "readonly", Excel: "readonly", CustomFunctions: "readonly", OfficeRuntime: "readonly" } },
+    languageOptions: {
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        Office: "readonly",
+        Excel: "readonly",
+        CustomFunctions: "readonly",
+        OfficeRuntime: "readonly",
+      },
+    },
     rules: {
       "no-eval": "error",
       "no-implied-eval": "error",

@@ -13,7 +13,9 @@ const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /** Content-Security-Policy of every page: no inline script, no eval; office.js from Microsoft's CDN. */
 function contentSecurityPolicy(dev) {
-  const connect = ["'self'", "https:"].concat(dev ? ["http://localhost:*", "http://127.0.0.1:*", "wss://localhost:*"] : []);
+  const connect = ["'self'", "https:"].concat(
+    dev ? ["http://localhost:*", "http://127.0.0.1:*", "wss://localhost:*"] : [],
+  );
   return [
     "default-src 'self'",
     "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
@@ -64,7 +66,8 @@ class ProductionUrlPlugin {
           for (const name of Object.keys(assets)) {
             if (!/\.(xml|json|html)$/.test(name) || name.startsWith("snapshot/")) continue;
             const text = assets[name].source().toString();
-            if (text.includes(DEV_URL)) compilation.updateAsset(name, new webpack.sources.RawSource(rewriteDevUrls(text, this.prodUrl)));
+            if (text.includes(DEV_URL))
+              compilation.updateAsset(name, new webpack.sources.RawSource(rewriteDevUrls(text, this.prodUrl)));
           }
         },
       );
@@ -78,7 +81,10 @@ function devHttpsOptions() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
   if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
-    return { type: "https", options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])) };
+    return {
+      type: "https",
+      options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])),
+    };
   }
   return { type: "https" };
 }
@@ -104,7 +110,14 @@ module.exports = (env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: false, compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap: true } } },
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: "tsconfig.json",
+              transpileOnly: false,
+              compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap: true },
+            },
+          },
         },
       ],
     },

@@ -44,22 +44,25 @@ function checkManifest(xml, opts = {}) {
   walk(app.VersionOverrides, (name, node) => {
     if (node["@_resid"] !== undefined) used.push([name, node["@_resid"]]);
   });
-  for (const [name, id] of used) if (!res.has(id)) problems.push(`<${name} resid="${id}"> refers to an undefined resource`);
+  for (const [name, id] of used)
+    if (!res.has(id)) problems.push(`<${name} resid="${id}"> refers to an undefined resource`);
 
   // Shared runtime: one resid for runtime, custom-functions page, function file and task pane.
   const host = asArray(app.VersionOverrides?.Hosts?.Host)[0] ?? {};
   const runtime = asArray(host.Runtimes?.Runtime)[0];
   if (!runtime) problems.push("no <Runtimes><Runtime> (shared runtime) element");
-  else if (runtime["@_lifetime"] !== "long") problems.push(`<Runtime lifetime="${runtime["@_lifetime"]}">: must be "long"`);
+  else if (runtime["@_lifetime"] !== "long")
+    problems.push(`<Runtime lifetime="${runtime["@_lifetime"]}">: must be "long"`);
   const runtimeId = runtime?.["@_resid"];
   const sets = asArray(app.Requirements?.Sets?.Set);
   if (!sets.some((s) => s["@_Name"] === "SharedRuntime" && String(s["@_MinVersion"]) === "1.1")) {
-    problems.push("Requirements must include <Set Name=\"SharedRuntime\" MinVersion=\"1.1\"/>");
+    problems.push('Requirements must include <Set Name="SharedRuntime" MinVersion="1.1"/>');
   }
   const cf = asArray(host.AllFormFactors?.ExtensionPoint).find((e) => e["@_type"] === "CustomFunctions");
   if (!cf) problems.push("no CustomFunctions extension point");
   else {
-    if (cf.Page?.SourceLocation?.["@_resid"] !== runtimeId) problems.push("custom functions <Page> must use the runtime's resid");
+    if (cf.Page?.SourceLocation?.["@_resid"] !== runtimeId)
+      problems.push("custom functions <Page> must use the runtime's resid");
     const ns = res.get(cf.Namespace?.["@_resid"]);
     if (ns !== "QUALIS") problems.push(`custom functions namespace is '${ns}', expected 'QUALIS'`);
   }
@@ -71,15 +74,19 @@ function checkManifest(xml, opts = {}) {
   });
   if (taskpaneActions.length === 0) problems.push("no ribbon button opens the task pane (ShowTaskpane action)");
   for (const a of taskpaneActions) {
-    if (a.SourceLocation?.["@_resid"] !== runtimeId) problems.push("the ShowTaskpane action must use the runtime's resid");
+    if (a.SourceLocation?.["@_resid"] !== runtimeId)
+      problems.push("the ShowTaskpane action must use the runtime's resid");
   }
-  const homeTab = asArray(desktop.ExtensionPoint).some((e) => asArray(e.OfficeTab).some((t) => t["@_id"] === "TabHome"));
-  if (!homeTab) problems.push("the ribbon button is not on the Home tab (OfficeTab id=\"TabHome\")");
+  const homeTab = asArray(desktop.ExtensionPoint).some((e) =>
+    asArray(e.OfficeTab).some((t) => t["@_id"] === "TabHome"),
+  );
+  if (!homeTab) problems.push('the ribbon button is not on the Home tab (OfficeTab id="TabHome")');
 
   // URLs: everything that looks like one, in attributes anywhere.
   const urls = [];
   walk(app, (_name, node) => {
-    for (const [k, v] of Object.entries(node)) if (k.startsWith("@_") && typeof v === "string" && /^[a-z]+:\/\//i.test(v)) urls.push(v);
+    for (const [k, v] of Object.entries(node))
+      if (k.startsWith("@_") && typeof v === "string" && /^[a-z]+:\/\//i.test(v)) urls.push(v);
   });
   for (const u of urls) {
     let parsed;
@@ -90,7 +97,8 @@ function checkManifest(xml, opts = {}) {
       continue;
     }
     if (parsed.protocol !== "https:") problems.push(`URL is not https: ${u}`);
-    if (opts.production && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(parsed.hostname)) problems.push(`production manifest still points at ${u}`);
+    if (opts.production && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(parsed.hostname))
+      problems.push(`production manifest still points at ${u}`);
   }
 
   // Icons: 16/32/64/80 exist as files under assets/.
@@ -112,11 +120,16 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const production = args.includes("--production");
   const file = args.find((a) => !a.startsWith("--")) ?? "manifest.xml";
-  const problems = checkManifest(fs.readFileSync(file, "utf8"), { production, assetRoot: path.dirname(path.resolve(file)) });
+  const problems = checkManifest(fs.readFileSync(file, "utf8"), {
+    production,
+    assetRoot: path.dirname(path.resolve(file)),
+  });
   if (problems.length) {
     console.error(`${file}: ${problems.length} problem(s)`);
     for (const p of problems) console.error(`  - ${p}`);
     process.exit(1);
   }
-  console.log(`${file}: OK (well-formed; shared runtime on one page; namespace QUALIS; all URLs https${production ? ", none at localhost" : ""}; icons present)`);
+  console.log(
+    `${file}: OK (well-formed; shared runtime on one page; namespace QUALIS; all URLs https${production ? ", none at localhost" : ""}; icons present)`,
+  );
 }

@@ -25,7 +25,11 @@ const quantiles = (xs) => {
 async function main() {
   const u = generateDemoUniverse();
   const text = serializeSnapshot(u);
-  const store = new UniverseStore({ storage: memoryStorage(), bundled: async () => text, fetchText: async () => Promise.reject(new Error("offline")) });
+  const store = new UniverseStore({
+    storage: memoryStorage(),
+    bundled: async () => text,
+    fetchText: async () => Promise.reject(new Error("offline")),
+  });
   setStore(store);
   await store.ready();
   const tickers = (await currentEngine()).engine.universe.companies.map((c) => [c.ticker]);
@@ -56,13 +60,24 @@ async function main() {
   const g = nums(probs);
   const g2 = nums(probs2);
   const sum = (xs) => xs.reduce((s, x) => s + x, 0);
-  const fmt = (o, d) => Object.entries(o).map(([k, v]) => `${k} ${d === "e" ? v.toExponential(2) : v.toFixed(d)}`).join(", ");
+  const fmt = (o, d) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k} ${d === "e" ? v.toExponential(2) : v.toFixed(d)}`)
+      .join(", ");
   console.log(`demo universe: ${u.companies.length} companies, as of ${u.provenance.asOf}`);
-  console.log(`QUALITY_SCORE, ${tickers.length} rows: cold ${cold.toFixed(1)} ms (scores the universe); warm median ${quantiles(warm).p50.toFixed(2)} ms, max ${Math.max(...warm).toFixed(2)} ms`);
-  console.log(`GRADUATION_PROB, ${tickers.length} rows: cold ${gradCold.toFixed(1)} ms, warm ${gradWarm.toFixed(2)} ms; with 2 reconstitutions cold ${grad2Cold.toFixed(1)} ms`);
+  console.log(
+    `QUALITY_SCORE, ${tickers.length} rows: cold ${cold.toFixed(1)} ms (scores the universe); warm median ${quantiles(warm).p50.toFixed(2)} ms, max ${Math.max(...warm).toFixed(2)} ms`,
+  );
+  console.log(
+    `GRADUATION_PROB, ${tickers.length} rows: cold ${gradCold.toFixed(1)} ms, warm ${gradWarm.toFixed(2)} ms; with 2 reconstitutions cold ${grad2Cold.toFixed(1)} ms`,
+  );
   console.log(`quality scores (${q.length} of ${tickers.length}): ${fmt(quantiles(q), 1)}`);
-  console.log(`graduation probabilities (N = 1): ${fmt(quantiles(g), "e")}; sum ${sum(g).toFixed(2)}; above 0.5: ${g.filter((x) => x > 0.5).length}`);
-  console.log(`graduation probabilities (N = 2): ${fmt(quantiles(g2), "e")}; sum ${sum(g2).toFixed(2)}; above 0.5: ${g2.filter((x) => x > 0.5).length}`);
+  console.log(
+    `graduation probabilities (N = 1): ${fmt(quantiles(g), "e")}; sum ${sum(g).toFixed(2)}; above 0.5: ${g.filter((x) => x > 0.5).length}`,
+  );
+  console.log(
+    `graduation probabilities (N = 2): ${fmt(quantiles(g2), "e")}; sum ${sum(g2).toFixed(2)}; above 0.5: ${g2.filter((x) => x > 0.5).length}`,
+  );
 }
 
 main().catch((e) => {

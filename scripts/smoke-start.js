@@ -21,7 +21,10 @@ function finish(code, message) {
   process.exit(code);
 }
 
-const timer = setTimeout(() => finish(1, `npm start did not report a served add-in within 240 s. Output:\n${output}`), 240000);
+const timer = setTimeout(
+  () => finish(1, `npm start did not report a served add-in within 240 s. Output:\n${output}`),
+  240000,
+);
 child.on("exit", (code) => finish(1, `npm start exited (${code}) before serving. Output:\n${output}`));
 
 const poll = setInterval(async () => {
@@ -33,5 +36,8 @@ const poll = setInterval(async () => {
   const codes = await Promise.all(pages.map((p) => probe(`https://localhost:3000/${p}`)));
   const bad = pages.filter((_, i) => codes[i] !== 200);
   if (bad.length) finish(1, `npm start printed the steps but these pages do not answer 200: ${bad.join(", ")}`);
-  finish(0, `npm start: served https://localhost:3000/ (${pages.join(", ")} → 200) and printed the Excel-on-the-web steps.`);
+  finish(
+    0,
+    `npm start: served https://localhost:3000/ (${pages.join(", ")} → 200) and printed the Excel-on-the-web steps.`,
+  );
 }, 500);

@@ -65,7 +65,10 @@ async function serveAndInstruct() {
   fs.mkdirSync(stateDir, { recursive: true });
   const log = fs.openSync(logFile, "w");
   const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
-  const child = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], { cwd: root, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
+    cwd: root,
+    stdio: ["ignore", log, log],
+  });
   fs.writeFileSync(pidFile, String(child.pid));
   let alive = true;
   child.on("exit", () => {
@@ -85,7 +88,9 @@ async function serveAndInstruct() {
   console.log(`Building and starting the development server on ${base} (log: ${path.relative(root, logFile)}) …`);
   const up = await waitForServer(base, PAGES, { isAlive: () => alive });
   if (!up.ok) {
-    console.error(`\nThe development server did not come up on ${base} (answers: ${PAGES.map((p, i) => `${p} → ${up.codes[i] ?? "no answer"}`).join(", ")}).`);
+    console.error(
+      `\nThe development server did not come up on ${base} (answers: ${PAGES.map((p, i) => `${p} → ${up.codes[i] ?? "no answer"}`).join(", ")}).`,
+    );
     console.error(`Last lines of ${path.relative(root, logFile)}:\n${tail(logFile)}`);
     stop();
     process.exit(1);
@@ -102,19 +107,36 @@ async function main() {
   if (desktop) {
     // Trusted localhost certificates for Excel desktop (this prompts once), then sideload with the dev server.
     run("npx", ["office-addin-dev-certs", "install"]);
-    run("npx", ["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", String(port)]);
+    run("npx", [
+      "office-addin-debugging",
+      "start",
+      "manifest.xml",
+      "desktop",
+      "--app",
+      "excel",
+      "--dev-server",
+      "npm run dev-server",
+      "--dev-server-port",
+      String(port),
+    ]);
     // office-addin-debugging exits 0 even when it fails: check the server ourselves.
     const up = await waitForServer(base, PAGES, { timeoutMs: 120000 });
     if (!up.ok) {
       console.error(`\nThe add-in is not being served on ${base}; office-addin-debugging's output above says why.`);
       process.exit(1);
     }
-    console.log(`\nServing on ${base} (checked). office-addin-debugging has been asked to sideload manifest.xml into Excel;`);
-    console.log("if Excel did not open with the Qualis button on the Home tab, see docs/user-guide.md#sideloading. Stop with `npm stop`.");
+    console.log(
+      `\nServing on ${base} (checked). office-addin-debugging has been asked to sideload manifest.xml into Excel;`,
+    );
+    console.log(
+      "if Excel did not open with the Qualis button on the Home tab, see docs/user-guide.md#sideloading. Stop with `npm stop`.",
+    );
     return;
   }
   if (process.platform !== "linux") {
-    console.log("office-addin-debugging is not installed on this machine, so Excel desktop cannot be sideloaded automatically.");
+    console.log(
+      "office-addin-debugging is not installed on this machine, so Excel desktop cannot be sideloaded automatically.",
+    );
   }
   const server = await serveAndInstruct();
   console.log(webInstructions());

@@ -11,7 +11,11 @@ let stopped = false;
 if (process.platform === "win32" || process.platform === "darwin") {
   try {
     require.resolve("office-addin-debugging/package.json", { paths: [root] });
-    spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+    spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], {
+      cwd: root,
+      stdio: "inherit",
+      shell: process.platform === "win32",
+    });
     stopped = true;
   } catch {
     // not installed: only our own dev server to stop

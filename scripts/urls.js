@@ -7,7 +7,8 @@ function productionUrl() {
   const raw = process.env.QUALIS_PROD_URL || DEFAULT_PROD_URL;
   const url = new URL(raw);
   if (url.protocol !== "https:") throw new Error(`QUALIS_PROD_URL must be https (got ${raw})`);
-  if (/^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname)) throw new Error(`QUALIS_PROD_URL must not be localhost (got ${raw})`);
+  if (/^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname))
+    throw new Error(`QUALIS_PROD_URL must not be localhost (got ${raw})`);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 

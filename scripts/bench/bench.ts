@@ -13,38 +13,88 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const quick = process.argv.includes("--quick");
 
 /** Snapshot loads and full scorings take tens of milliseconds: one call per sample. */
-const SLOW: PairOptions = quick ? { rounds: 7, warmup: 1, bestOf: 1, minSampleMs: 1, collectEachSample: true } : { rounds: 11, warmup: 2, bestOf: 2, minSampleMs: 1, collectEachSample: true };
+const SLOW: PairOptions = quick
+  ? { rounds: 7, warmup: 1, bestOf: 1, minSampleMs: 1, collectEachSample: true }
+  : { rounds: 11, warmup: 2, bestOf: 2, minSampleMs: 1, collectEachSample: true };
 /** Range calls take well under a millisecond: batches of about one, short enough that most escape preemption by the other processes on the machine. */
-const FAST: PairOptions = quick ? { rounds: 11, warmup: 2, bestOf: 5, minSampleMs: 1 } : { rounds: 31, warmup: 3, bestOf: 5, minSampleMs: 1 };
+const FAST: PairOptions = quick
+  ? { rounds: 11, warmup: 2, bestOf: 5, minSampleMs: 1 }
+  : { rounds: 31, warmup: 3, bestOf: 5, minSampleMs: 1 };
 /** HyperFormula takes seconds per build. */
 const RIVAL: PairOptions = { rounds: quick ? 1 : 3, warmup: 0, bestOf: 1, minSampleMs: 1 };
 const SCALES = quick ? [2000] : [2000, 4000, 8000];
 const RIVAL_SAMPLE_EVERY = 10;
 
-const TARGET = { load: 3, warm: 2, fillDown: 2, functionsKB: 150, taskpaneKB: 400, snapshotKB: 600, requestMB: 4.5 } as const;
+const TARGET = {
+  load: 3,
+  warm: 2,
+  fillDown: 2,
+  functionsKB: 150,
+  taskpaneKB: 400,
+  snapshotKB: 600,
+  requestMB: 4.5,
+} as const;
 const MB = 1024 * 1024;
 
 /** Times a pair; one that misses its target is measured once more, and the second measurement stands. */
-async function timed(measure: () => Promise<Pair>, target: number | null): Promise<{ pair: Pair; remeasured: boolean }> {
+async function timed(
+  measure: () => Promise<Pair>,
+  target: number | null,
+): Promise<{ pair: Pair; remeasured: boolean }> {
   const first = await measure();
   if (target === null || first.ratio <= target) return { pair: first, remeasured: false };
   return { pair: await measure(), remeasured: true };
 }
 
-function timedRow(item: string, what: string, n: number, against: string, t: { pair: Pair; remeasured: boolean }, target: number | null): Row {
-  return { item, what, n, value: { ms: t.pair.measured.median }, against, againstValue: { ms: t.pair.floor.median }, ratio: t.pair.ratio, spread: t.pair.spread, target, remeasured: t.remeasured };
+function timedRow(
+  item: string,
+  what: string,
+  n: number,
+  against: string,
+  t: { pair: Pair; remeasured: boolean },
+  target: number | null,
+): Row {
+  return {
+    item,
+    what,
+    n,
+    value: { ms: t.pair.measured.median },
+    against,
+    againstValue: { ms: t.pair.floor.median },
+    ratio: t.pair.ratio,
+    spread: t.pair.spread,
+    target,
+    remeasured: t.remeasured,
+  };
 }
 
-async function engineRows(d: Demo, first: boolean, rows: Row[], notes: string[], growth: Map<string, number[]>): Promise<void> {
+async function engineRows(
+  d: Demo,
+  first: boolean,
+  rows: Row[],
+  notes: string[],
+  growth: Map<string, number[]>,
+): Promise<void> {
   const item = (x: string) => (first ? x : "7");
   const grew = (key: string, ms: number) => growth.set(key, [...(growth.get(key) ?? []), ms]);
   // The load's target is the issue's, for its universe (the first scale). At 4,000 and 8,000 the ratio moves with where
   // the heap crosses V8's young-generation size, for JSON.parse as much as for the load: reported, not held.
   const loadTarget = first ? TARGET.load : null;
   const load = await timed(() => snapshotLoad(d, SLOW), loadTarget);
-  rows.push(timedRow(item("1"), "snapshot load: parse + validate + decode + index", d.count, "JSON.parse of the same bytes", load, loadTarget));
+  rows.push(
+    timedRow(
+      item("1"),
+      "snapshot load: parse + validate + decode + index",
+      d.count,
+      "JSON.parse of the same bytes",
+      load,
+      loadTarget,
+    ),
+  );
   const cold = await timed(() => coldScoring(d, SLOW), null);
-  rows.push(timedRow(item("2"), "scoring, cold: the whole universe, once", d.count, "JSON.parse of its snapshot", cold, null));
+  rows.push(
+    timedRow(item("2"), "scoring, cold: the whole universe, once", d.count, "JSON.parse of its snapshot", cold, null),
+  );
   grew("load", load.pair.measured.median);
   grew("JSON.parse", load.pair.floor.median);
   grew("cold scoring", cold.pair.measured.median);
@@ -56,14 +106,39 @@ async function engineRows(d: Demo, first: boolean, rows: Row[], notes: string[],
     let c = calls.get(name)!;
     const missed = c.warm.ratio > TARGET.warm || (c.fillDown !== null && c.fillDown.vsFloor.median > TARGET.fillDown);
     if (missed) c = (await functionCalls(d, FAST, first, name)).get(name)!;
-    rows.push(timedRow(item("2"), `${name}, ${d.count.toLocaleString("en-US")}-row range call (warm)`, d.count, "Map read of precomputed answers", { pair: c.warm, remeasured: missed }, TARGET.warm));
+    rows.push(
+      timedRow(
+        item("2"),
+        `${name}, ${d.count.toLocaleString("en-US")}-row range call (warm)`,
+        d.count,
+        "Map read of precomputed answers",
+        { pair: c.warm, remeasured: missed },
+        TARGET.warm,
+      ),
+    );
     const f = c.fillDown;
     if (f) {
       const what = `fill-down: ${d.count.toLocaleString("en-US")} single-cell ${name} calls`;
-      const fill = (against: string, againstValue: { ms: number }, ratio: { median: number; spread: [number, number] }, target: number | null): Row => ({
-        item: "3", what, n: d.count, value: { ms: f.cells.median }, against, againstValue, ratio: ratio.median, spread: ratio.spread, target, remeasured: missed,
+      const fill = (
+        against: string,
+        againstValue: { ms: number },
+        ratio: { median: number; spread: [number, number] },
+        target: number | null,
+      ): Row => ({
+        item: "3",
+        what,
+        n: d.count,
+        value: { ms: f.cells.median },
+        against,
+        againstValue,
+        ratio: ratio.median,
+        spread: ratio.spread,
+        target,
+        remeasured: missed,
       });
-      fillRows.push(fill(`one ${d.count.toLocaleString("en-US")}-row range call`, { ms: f.range.median }, f.vsRange, null));
+      fillRows.push(
+        fill(`one ${d.count.toLocaleString("en-US")}-row range call`, { ms: f.range.median }, f.vsRange, null),
+      );
       fillRows.push(fill("as many calls that read a Map (async)", { ms: f.floor.median }, f.vsFloor, TARGET.fillDown));
       floorCalls.push(`${name} ${f.floorVsRange.median.toFixed(1)}×`);
     }
@@ -96,7 +171,17 @@ async function main(): Promise<number> {
   // 4. The do-it-yourself sheet.
   const input = rivalInput(d2k.universe.companies);
   const r = await rival(input, RIVAL);
-  rows.push({ item: "4", what: "DIY sheet (PERCENTRANK.INC) in HyperFormula", n: d2k.count, value: { ms: r.timing.measured.median }, against: "engine: one full scoring", againstValue: { ms: r.timing.floor.median }, ratio: r.timing.ratio, spread: r.timing.spread, target: null });
+  rows.push({
+    item: "4",
+    what: "DIY sheet (PERCENTRANK.INC) in HyperFormula",
+    n: d2k.count,
+    value: { ms: r.timing.measured.median },
+    against: "engine: one full scoring",
+    againstValue: { ms: r.timing.floor.median },
+    ratio: r.timing.ratio,
+    spread: r.timing.spread,
+    target: null,
+  });
   const sampleDefault = engineRuleAgreement(input, RIVAL_SAMPLE_EVERY, false);
   const sampleExact = engineRuleAgreement(input, RIVAL_SAMPLE_EVERY, true);
   const pts = (x: number) => (x >= 0.01 ? x.toFixed(2) : x.toExponential(1));
@@ -115,28 +200,77 @@ async function main(): Promise<number> {
     const w = await tableWrite(d2k.universe, output);
     const allowed = 3 + Math.max(0, Math.ceil(w.totalBytes / (4 * MB)) - 1);
     const mismatch = w.syncs.double === w.syncs.mock ? "" : ` (office-addin-mock: ${w.syncs.mock})`;
-    rows.push({ item: "5", what: `write ${w.rows.toLocaleString("en-US")} × ${w.columns} ${output === "values" ? "values" : "live formulas"}: syncs${mismatch}`, n: w.rows, value: { count: Math.max(w.syncs.double, w.syncs.mock) }, against: `3, + 1 per 4 MB after the first (${(w.totalBytes / MB).toFixed(2)} MB sent)`, againstValue: { count: allowed }, ratio: Math.max(w.syncs.double, w.syncs.mock) / allowed, target: 1 });
+    rows.push({
+      item: "5",
+      what: `write ${w.rows.toLocaleString("en-US")} × ${w.columns} ${output === "values" ? "values" : "live formulas"}: syncs${mismatch}`,
+      n: w.rows,
+      value: { count: Math.max(w.syncs.double, w.syncs.mock) },
+      against: `3, + 1 per 4 MB after the first (${(w.totalBytes / MB).toFixed(2)} MB sent)`,
+      againstValue: { count: allowed },
+      ratio: Math.max(w.syncs.double, w.syncs.mock) / allowed,
+      target: 1,
+    });
     const largest = Math.max(w.largestRequest, w.largestMockRequest);
-    rows.push({ item: "5", what: `write ${w.rows.toLocaleString("en-US")} × ${w.columns} ${output === "values" ? "values" : "live formulas"}: largest request`, n: w.rows, value: { bytes: largest }, against: "the writer's budget (Excel on the web: 5 MB)", againstValue: { bytes: TARGET.requestMB * MB }, ratio: largest / (TARGET.requestMB * MB), target: 1 });
+    rows.push({
+      item: "5",
+      what: `write ${w.rows.toLocaleString("en-US")} × ${w.columns} ${output === "values" ? "values" : "live formulas"}: largest request`,
+      n: w.rows,
+      value: { bytes: largest },
+      against: "the writer's budget (Excel on the web: 5 MB)",
+      againstValue: { bytes: TARGET.requestMB * MB },
+      ratio: largest / (TARGET.requestMB * MB),
+      target: 1,
+    });
   }
 
   // 6. Sizes of the production build.
   const sizes = bundleSizes(ROOT);
   if (!sizes) {
-    rows.push({ item: "6", what: "sizes: dist/ is missing — run `npm run build` first", n: null, value: { text: "—" }, against: "", againstValue: { text: "" }, ratio: Number.POSITIVE_INFINITY, target: 1 });
+    rows.push({
+      item: "6",
+      what: "sizes: dist/ is missing — run `npm run build` first",
+      n: null,
+      value: { text: "—" },
+      against: "",
+      againstValue: { text: "" },
+      ratio: Number.POSITIVE_INFINITY,
+      target: 1,
+    });
   } else {
     const size = (what: string, s: { files: string[]; gzip: number }, kb: number) =>
-      rows.push({ item: "6", what: `${what} (${s.files.join(" + ")}), gzip`, n: null, value: { bytes: s.gzip }, against: "budget", againstValue: { bytes: kb * 1024 }, ratio: s.gzip / (kb * 1024), target: 1 });
+      rows.push({
+        item: "6",
+        what: `${what} (${s.files.join(" + ")}), gzip`,
+        n: null,
+        value: { bytes: s.gzip },
+        against: "budget",
+        againstValue: { bytes: kb * 1024 },
+        ratio: s.gzip / (kb * 1024),
+        target: 1,
+      });
     size("functions bundle", sizes.functions, TARGET.functionsKB);
     size("task pane", sizes.taskpane, TARGET.taskpaneKB);
     size("demo snapshot", sizes.snapshot, TARGET.snapshotKB);
-    if (sizes.stale) notes.push(`6  WARNING: ${sizes.stale} is newer than dist/ — these sizes may be out of date: run \`npm run build\`.`);
+    if (sizes.stale)
+      notes.push(
+        `6  WARNING: ${sizes.stale} is newer than dist/ — these sizes may be out of date: run \`npm run build\`.`,
+      );
   }
 
   // 7. Growth.
   if (SCALES.length > 1) {
-    const grow = [...growth].map(([k, xs]) => `${k} ${xs.slice(1).map((x) => `×${(x / xs[0]!).toFixed(1)}`).join(" ")}`);
-    notes.push(`7  from ${SCALES[0]} to ${SCALES.slice(1).join(" and ")} companies (×${SCALES.slice(1).map((n) => n / SCALES[0]!).join(", ×")}), the median time grows: ${grow.join("; ")}.`);
+    const grow = [...growth].map(
+      ([k, xs]) =>
+        `${k} ${xs
+          .slice(1)
+          .map((x) => `×${(x / xs[0]!).toFixed(1)}`)
+          .join(" ")}`,
+    );
+    notes.push(
+      `7  from ${SCALES[0]} to ${SCALES.slice(1).join(" and ")} companies (×${SCALES.slice(1)
+        .map((n) => n / SCALES[0]!)
+        .join(", ×")}), the median time grows: ${grow.join("; ")}.`,
+    );
   }
 
   const load = os.loadavg()[0]!.toFixed(1);
@@ -145,7 +279,9 @@ async function main(): Promise<number> {
     `medians of ${SLOW.rounds} (loads, scoring) / ${FAST.rounds} (calls) interleaved rounds after warm-up${gcExposed ? ", heap collected before each sample" : " (run with --expose-gc for steadier figures)"}`;
   const { text, misses } = formatTable(header, rows, notes);
   console.log(text);
-  console.log(`\n${misses.length === 0 ? "All targets met." : `MISSED ${misses.length} target(s):\n${misses.map((m) => `  - ${m}`).join("\n")}`} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\n${misses.length === 0 ? "All targets met." : `MISSED ${misses.length} target(s):\n${misses.map((m) => `  - ${m}`).join("\n")}`} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
   return misses.length === 0 ? 0 : 1;
 }
 

@@ -107,7 +107,12 @@ const timed = (samples: number[]): Timed => ({ median: median(samples), samples 
  * The functions as Excel calls them: a universe in the runtime's store, tickers as a fresh column of strings. All
  * three functions, or the one named.
  */
-export async function functionCalls(d: Demo, o: PairOptions, withFillDown: boolean, only?: string): Promise<Map<string, Calls>> {
+export async function functionCalls(
+  d: Demo,
+  o: PairOptions,
+  withFillDown: boolean,
+  only?: string,
+): Promise<Map<string, Calls>> {
   const store = useUniverse(d.universe, async () => d.text);
   if (!(await store.ready())) throw new Error("the bench's universe did not load");
   // Excel hands a function strings it has just deserialised, not the snapshot's own string objects.
@@ -128,7 +133,10 @@ export async function functionCalls(d: Demo, o: PairOptions, withFillDown: boole
     if (withFillDown) {
       // The same floor per call: an async function that reads its one answer from the Map.
       const floorFunction: RangeFunction = async (cell) => [[precomputed.get(cell[0]![0] as string)]];
-      const [c, r, e] = (await interleaved([() => invokeEach(f.call, cells), () => f.call(column), () => invokeEach(floorFunction, cells)], o)) as [number[], number[], number[]];
+      const [c, r, e] = (await interleaved(
+        [() => invokeEach(f.call, cells), () => f.call(column), () => invokeEach(floorFunction, cells)],
+        o,
+      )) as [number[], number[], number[]];
       fillDown = {
         cells: timed(c),
         range: timed(r),

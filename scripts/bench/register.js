@@ -12,7 +12,13 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const config = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile);
 if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, "\n"));
 const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-const compilerOptions = { ...options, module: ts.ModuleKind.CommonJS, sourceMap: false, inlineSourceMap: false, noEmit: false };
+const compilerOptions = {
+  ...options,
+  module: ts.ModuleKind.CommonJS,
+  sourceMap: false,
+  inlineSourceMap: false,
+  noEmit: false,
+};
 
 for (const ext of [".ts", ".tsx"]) {
   require.extensions[ext] = (module, filename) => {
@@ -23,7 +29,10 @@ for (const ext of [".ts", ".tsx"]) {
 
 // jest.config.js's moduleNameMapper: office-addin-mock's ESM-only and undeclared dependencies (docs/development.md).
 const { moduleNameMapper } = require(path.join(ROOT, "jest.config.js"));
-const mapped = Object.entries(moduleNameMapper).map(([pattern, target]) => [new RegExp(pattern), target.replace("<rootDir>", ROOT)]);
+const mapped = Object.entries(moduleNameMapper).map(([pattern, target]) => [
+  new RegExp(pattern),
+  target.replace("<rootDir>", ROOT),
+]);
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   const hit = mapped.find(([re]) => re.test(request));
@@ -31,4 +40,3 @@ Module._resolveFilename = function (request, ...rest) {
 };
 
 require(path.join(ROOT, "tests", "support", "custom-functions-global.ts"));
-

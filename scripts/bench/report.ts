@@ -27,19 +27,28 @@ function figure(f: Figure): string {
     if (f.ms >= 1) return `${f.ms.toFixed(f.ms >= 100 ? 0 : f.ms >= 10 ? 1 : 2)} ms`;
     return `${(f.ms * 1000).toFixed(0)} µs`;
   }
-  if ("bytes" in f) return f.bytes >= 1024 * 1024 ? `${(f.bytes / 1024 / 1024).toFixed(2)} MB` : `${(f.bytes / 1024).toFixed(1)} KB`;
+  if ("bytes" in f)
+    return f.bytes >= 1024 * 1024 ? `${(f.bytes / 1024 / 1024).toFixed(2)} MB` : `${(f.bytes / 1024).toFixed(1)} KB`;
   if ("count" in f) return String(f.count);
   return f.text;
 }
 
-const ratioText = (x: number) => (!Number.isFinite(x) ? "—" : x >= 100 ? `${x.toFixed(0)}×` : x >= 10 ? `${x.toFixed(1)}×` : `${x.toFixed(2)}×`);
+const ratioText = (x: number) =>
+  !Number.isFinite(x) ? "—" : x >= 100 ? `${x.toFixed(0)}×` : x >= 10 ? `${x.toFixed(1)}×` : `${x.toFixed(2)}×`;
 
-export function formatTable(header: string, rows: readonly Row[], notes: readonly string[]): { text: string; misses: string[] } {
+export function formatTable(
+  header: string,
+  rows: readonly Row[],
+  notes: readonly string[],
+): { text: string; misses: string[] } {
   const misses: string[] = [];
   const cells = rows.map((r) => {
     const ok = r.target === null ? "" : r.ratio <= r.target ? "ok" : "MISS";
-    if (ok === "MISS") misses.push(`${r.item} ${r.what}${r.n ? ` (n = ${r.n})` : ""}: ${ratioText(r.ratio)} > ${ratioText(r.target!)}`);
-    const spread = r.spread ? ` (${r.spread[0].toFixed(r.ratio >= 10 ? 0 : 2)}–${r.spread[1].toFixed(r.ratio >= 10 ? 0 : 2)})` : "";
+    if (ok === "MISS")
+      misses.push(`${r.item} ${r.what}${r.n ? ` (n = ${r.n})` : ""}: ${ratioText(r.ratio)} > ${ratioText(r.target!)}`);
+    const spread = r.spread
+      ? ` (${r.spread[0].toFixed(r.ratio >= 10 ? 0 : 2)}–${r.spread[1].toFixed(r.ratio >= 10 ? 0 : 2)})`
+      : "";
     return [
       r.item,
       r.what,
@@ -52,10 +61,24 @@ export function formatTable(header: string, rows: readonly Row[], notes: readonl
       ok + (r.remeasured ? " (re-measured)" : ""),
     ];
   });
-  const titles = ["#", "measure", "n", "median", "against (floor, rival or budget)", "median", "ratio (p25–p75)", "target", ""];
+  const titles = [
+    "#",
+    "measure",
+    "n",
+    "median",
+    "against (floor, rival or budget)",
+    "median",
+    "ratio (p25–p75)",
+    "target",
+    "",
+  ];
   const right = new Set([2, 3, 5]);
   const widths = titles.map((t, i) => Math.max(t.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (right.has(i) ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => (right.has(i) ? x.padStart(widths[i]!) : x.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const rule = "─".repeat(widths.reduce((a, b) => a + b + 2, -2));
   const text = [header, "", line(titles), rule, ...cells.map(line), rule, ...notes].join("\n");
   return { text, misses };

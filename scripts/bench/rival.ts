@@ -32,7 +32,12 @@ function column(i: number): string {
  * One scoring path's sheet: tickers, metric keys, the Piotroski pillar's F/9, then the formulas — on every row, or
  * on every `every`-th row only (a sample: each percentile still ranks against the whole column).
  */
-function pathSheet(path: ScorePath, details: readonly QualityDetail[], rule: RankRule, every: number): RawCellContent[][] {
+function pathSheet(
+  path: ScorePath,
+  details: readonly QualityDetail[],
+  rule: RankRule,
+  every: number,
+): RawCellContent[][] {
   const pillars = PATH_PILLARS[path];
   const metrics = pillars.flatMap((p) => p.metrics);
   const hasPiotroski = pillars.some((p) => p.id === "piotroski");
@@ -43,7 +48,14 @@ function pathSheet(path: ScorePath, details: readonly QualityDetail[], rule: Ran
   const pctCol = (m: number) => fCol + 1 + m;
   const pillarCol = (p: number) => fCol + 1 + metrics.length + p;
 
-  const header: RawCellContent[] = ["ticker", ...metrics.map((m) => m.field), "piotroski_f9", ...metrics.map((m) => `pct_${m.field}`), ...pillars.map((p) => p.id), "score"];
+  const header: RawCellContent[] = [
+    "ticker",
+    ...metrics.map((m) => m.field),
+    "piotroski_f9",
+    ...metrics.map((m) => `pct_${m.field}`),
+    ...pillars.map((p) => p.id),
+    "score",
+  ];
   const rows: RawCellContent[][] = [header];
   details.forEach((d, i) => {
     const r = i + 2;
@@ -65,7 +77,10 @@ function pathSheet(path: ScorePath, details: readonly QualityDetail[], rule: Ran
     let first = 0;
     pillars.forEach((p) => {
       if (p.id === "piotroski") row.push(`=IF(ISNUMBER(${column(fCol)}${r}),${column(fCol)}${r},"")`);
-      else row.push(`=IFERROR(AVERAGE(${column(pctCol(first))}${r}:${column(pctCol(first + p.metrics.length - 1))}${r}),"")`);
+      else
+        row.push(
+          `=IFERROR(AVERAGE(${column(pctCol(first))}${r}:${column(pctCol(first + p.metrics.length - 1))}${r}),"")`,
+        );
       first += p.metrics.length;
     });
     const cells = pillars.map((_, p) => `${column(pillarCol(p))}${r}`);
@@ -94,7 +109,10 @@ export function rivalInput(companies: readonly Company[]): RivalInput {
 
 function build(input: RivalInput, rule: RankRule, every = 1, config: Partial<ConfigParams> = {}): HyperFormula {
   return HyperFormula.buildFromSheets(
-    { operating: pathSheet("operating", input.byPath.operating, rule, every), financial: pathSheet("financial", input.byPath.financial, rule, every) },
+    {
+      operating: pathSheet("operating", input.byPath.operating, rule, every),
+      financial: pathSheet("financial", input.byPath.financial, rule, every),
+    },
     { licenseKey: "gpl-v3", ...config },
   );
 }

@@ -18,7 +18,8 @@ const FUNCTIONS_FILES = ["runtime.js", "functions.js"];
 const SNAPSHOT_FILE = "snapshot/demo.json";
 
 /** gzip at zlib's default level (6), what a web server typically sends. */
-const gz = (dist: string, files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
+const gz = (dist: string, files: string[]) =>
+  files.reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
 
 function newestUnder(dir: string): { file: string; mtime: number } {
   let best = { file: dir, mtime: 0 };
@@ -36,7 +37,10 @@ export function bundleSizes(root: string): Sizes | null {
   if (![...FUNCTIONS_FILES, "taskpane.js", SNAPSHOT_FILE].every((f) => existsSync(join(dist, f)))) return null;
   const pane = readdirSync(dist).filter((f) => f.endsWith(".js") && !FUNCTIONS_FILES.includes(f));
   const built = statSync(join(dist, "functions.js")).mtimeMs;
-  const newest = [newestUnder(join(root, "src")), { file: join(root, "webpack.config.js"), mtime: statSync(join(root, "webpack.config.js")).mtimeMs }].sort((a, b) => b.mtime - a.mtime)[0]!;
+  const newest = [
+    newestUnder(join(root, "src")),
+    { file: join(root, "webpack.config.js"), mtime: statSync(join(root, "webpack.config.js")).mtimeMs },
+  ].sort((a, b) => b.mtime - a.mtime)[0]!;
   return {
     functions: { files: FUNCTIONS_FILES, gzip: gz(dist, FUNCTIONS_FILES) },
     taskpane: { files: pane, gzip: gz(dist, pane) },

@@ -12,9 +12,25 @@ import { insertTable } from "../../src/taskpane/workbook/writer";
 
 /** Nineteen catalogue fields beside the ticker: identity, size, margins, cash flow, balance sheet, scores. */
 export const TABLE_FIELDS = [
-  "name", "sector", "market_cap", "price", "weight", "volatility", "graduation_prob", "gross_margin", "operating_margin",
-  "net_margin", "roa", "fcf", "fcf_margin", "fcf_yield", "net_debt_to_ebitda", "interest_coverage", "altman_z",
-  "piotroski_f_score", "quality_score",
+  "name",
+  "sector",
+  "market_cap",
+  "price",
+  "weight",
+  "volatility",
+  "graduation_prob",
+  "gross_margin",
+  "operating_margin",
+  "net_margin",
+  "roa",
+  "fcf",
+  "fcf_margin",
+  "fcf_yield",
+  "net_debt_to_ebitda",
+  "interest_coverage",
+  "altman_z",
+  "piotroski_f_score",
+  "quality_score",
 ];
 
 export interface WriteCount {
@@ -35,13 +51,19 @@ const NOW = new Date("2026-11-25T12:00:00Z");
 export async function tableWrite(universe: Universe, output: OutputMode): Promise<WriteCount> {
   const { columns } = columnsFor(TABLE_FIELDS);
   const spec: TableSpec = { columns, criteria: {}, output };
-  const facts = { isDemo: true, asOf: universe.provenance.asOf, source: universe.provenance.source, origin: "bundled demo universe" };
+  const facts = {
+    isDemo: true,
+    asOf: universe.provenance.asOf,
+    source: universe.provenance.source,
+    origin: "bundled demo universe",
+  };
   const content = buildTableContent(engineFor(universe), spec, facts, NOW);
 
   const d = create();
   await d.Excel.run((ctx) => insertTable(ctx, spec, content, { kind: "newSheet" }, { now: NOW }));
   const sizes = d.inspect.syncs.map((s) => s.requestBytes);
-  if (d.inspect.tables()[0]?.rows !== content.tickers.length) throw new Error("the Excel double did not receive every row");
+  if (d.inspect.tables()[0]?.rows !== content.tickers.length)
+    throw new Error("the Excel double did not receive every row");
 
   const mock = mockExcel();
   await insertTable(mock.ctx, spec, content, { kind: "newSheet" }, { now: NOW });

@@ -7,7 +7,12 @@ import type { CommandIO } from "./main";
 export async function runDemo(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { out: { type: "string" }, seed: { type: "string" }, count: { type: "string" }, "as-of": { type: "string" } },
+    options: {
+      out: { type: "string" },
+      seed: { type: "string" },
+      count: { type: "string" },
+      "as-of": { type: "string" },
+    },
     strict: true,
   });
   const opts: { seed?: number; count?: number; asOf?: string } = {};

@@ -7,17 +7,30 @@ import { blocksIn, DOCS_FILES, updateBlocks } from "../reference/docs-blocks";
 import type { CommandIO } from "./main";
 
 export async function runDocs(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { readme: { type: "string" }, check: { type: "boolean" } }, strict: true });
-  const targets: [string, readonly string[] | null][] = values.readme ? [[values.readme, null]] : Object.entries(DOCS_FILES);
+  const { values } = parseArgs({
+    args: argv,
+    options: { readme: { type: "string" }, check: { type: "boolean" } },
+    strict: true,
+  });
+  const targets: [string, readonly string[] | null][] = values.readme
+    ? [[values.readme, null]]
+    : Object.entries(DOCS_FILES);
   let stale = 0;
   for (const [file, blocks] of targets) {
     const text = readFileSync(file, "utf8");
     const names = blocks ?? blocksIn(text);
-    if (names.length === 0) throw new Error(`${file} has no generated blocks (<!-- BEGIN GENERATED name: npx qualis docs --> … <!-- END GENERATED name -->)`);
+    if (names.length === 0)
+      throw new Error(
+        `${file} has no generated blocks (<!-- BEGIN GENERATED name: npx qualis docs --> … <!-- END GENERATED name -->)`,
+      );
     const next = updateBlocks(text, names);
     if (values.check) {
       if (next !== text) stale++;
-      io.err(next === text ? `${file}: generated sections are up to date` : `${file}: generated sections are stale — run \`npm run docs\``);
+      io.err(
+        next === text
+          ? `${file}: generated sections are up to date`
+          : `${file}: generated sections are stale — run \`npm run docs\``,
+      );
       continue;
     }
     if (next !== text) writeFileSync(file, next);

@@ -34,7 +34,10 @@ export function scoreRows(engine: Engine): (string | number | boolean)[][] {
 /** The CSV text; text that starts like a formula is defused (a leading ') so a spreadsheet never runs it. */
 export function scoreCsv(universe: Universe): string {
   const engine = engineFor(universe);
-  return Papa.unparse({ fields: scoreColumns().map((f) => f.name), data: scoreRows(engine) }, { escapeFormulae: true, newline: "\n" });
+  return Papa.unparse(
+    { fields: scoreColumns().map((f) => f.name), data: scoreRows(engine) },
+    { escapeFormulae: true, newline: "\n" },
+  );
 }
 
 export function loadUniverseFile(file: string): Universe {
@@ -44,13 +47,19 @@ export function loadUniverseFile(file: string): Universe {
 }
 
 export async function runScore(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { snapshot: { type: "string" }, out: { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { snapshot: { type: "string" }, out: { type: "string" } },
+    strict: true,
+  });
   const universe = values.snapshot ? loadUniverseFile(values.snapshot) : generateDemoUniverse();
   const csv = scoreCsv(universe);
   const label = universe.provenance.isDemo ? "DEMO universe" : universe.provenance.source;
   if (values.out) {
     writeFileSync(values.out, `${csv}\n`);
-    io.err(`wrote ${values.out}: ${universe.companies.length} companies, ${scoreColumns().length} columns (${label}, as of ${universe.provenance.asOf})`);
+    io.err(
+      `wrote ${values.out}: ${universe.companies.length} companies, ${scoreColumns().length} columns (${label}, as of ${universe.provenance.asOf})`,
+    );
   } else io.out(csv);
   return 0;
 }

@@ -74,7 +74,8 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
   });
   if (!v.holdings || !v.out) throw new Error(`--holdings and --out are required\n${SNAPSHOT_USAGE}`);
   if (v["sec-dir"] && v.fetch) throw new Error("give --sec-dir or --fetch, not both");
-  if (v["generated-at"] !== undefined && Number.isNaN(Date.parse(v["generated-at"]))) throw new Error(`--generated-at '${v["generated-at"]}' is not an ISO date-time`);
+  if (v["generated-at"] !== undefined && Number.isNaN(Date.parse(v["generated-at"])))
+    throw new Error(`--generated-at '${v["generated-at"]}' is not an ISO date-time`);
 
   const holdings = parseHoldingsCsv(readFileSync(v.holdings, "utf8"));
   const holdingsName = path.basename(v.holdings);
@@ -82,7 +83,11 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
   let r1000;
   if (v["r1000-holdings"]) {
     const file = v["r1000-holdings"];
-    r1000 = { parsed: parseHoldingsCsv(readFileSync(file, "utf8")), fileName: path.basename(file), indexTotalCap: positive("--r1000-total-cap", v["r1000-total-cap"]) };
+    r1000 = {
+      parsed: parseHoldingsCsv(readFileSync(file, "utf8")),
+      fileName: path.basename(file),
+      indexTotalCap: positive("--r1000-total-cap", v["r1000-total-cap"]),
+    };
   }
 
   let sec: SecSource | null = null;
@@ -92,16 +97,24 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     const { tickerMapFile, summary } = await fetchSecForHoldings(holdings, {
       userAgent: v["user-agent"] ?? "",
       cacheDir,
-      urls: { tickers: v["tickers-url"] ?? SEC_URLS.tickers, companyFacts: v["companyfacts-url"] ?? SEC_URLS.companyFacts, submissions: v["submissions-url"] ?? SEC_URLS.submissions },
+      urls: {
+        tickers: v["tickers-url"] ?? SEC_URLS.tickers,
+        companyFacts: v["companyfacts-url"] ?? SEC_URLS.companyFacts,
+        submissions: v["submissions-url"] ?? SEC_URLS.submissions,
+      },
       maxPerSecond: positive("--max-per-second", v["max-per-second"]),
       retryDelayMs: positive("--retry-delay-ms", v["retry-delay-ms"]),
       signal: deps.signal,
       log: io.err,
     });
-    io.err(`SEC fetch: ${summary.fetched} fetched, ${summary.cached} already cached, ${summary.notFound} not found (404), ${summary.retries} retries, ${summary.failed.length} failed`);
+    io.err(
+      `SEC fetch: ${summary.fetched} fetched, ${summary.cached} already cached, ${summary.notFound} not found (404), ${summary.retries} retries, ${summary.failed.length} failed`,
+    );
     if (summary.failed.length > 0) {
       for (const f of summary.failed.slice(0, 20)) io.err(`  failed: ${f.url}: ${f.reason}`);
-      io.err(`Nothing written: run the same command again to fetch what is missing (${cacheDir} keeps what was fetched).`);
+      io.err(
+        `Nothing written: run the same command again to fetch what is missing (${cacheDir} keeps what was fetched).`,
+      );
       return 1;
     }
     sec = secDirSource(cacheDir, v["ticker-map"] ?? tickerMapFile);

@@ -8,7 +8,9 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   const result = parseSnapshot(readFileSync(file, "utf8"));
   if (result.ok) {
     const p = result.universe.provenance;
-    io.out(`${file}: valid — ${result.universe.companies.length} companies, as of ${p.asOf}, source ${p.isDemo ? "DEMO" : p.source}`);
+    io.out(
+      `${file}: valid — ${result.universe.companies.length} companies, as of ${p.asOf}, source ${p.isDemo ? "DEMO" : p.source}`,
+    );
     return 0;
   }
   io.err(`${file}: refused`);

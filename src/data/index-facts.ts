@@ -4,7 +4,11 @@
 import type { IndexFacts, ReconstitutionCalendar } from "../model/types";
 
 /** Rank day at the end of April every year; from 2026 a second, late-year reconstitution (rank day in November). */
-export const RUSSELL_CALENDAR: Readonly<ReconstitutionCalendar> = { annualRankMonth: 4, lateRankMonth: 11, lateFromYear: 2026 };
+export const RUSSELL_CALENDAR: Readonly<ReconstitutionCalendar> = {
+  annualRankMonth: 4,
+  lateRankMonth: 11,
+  lateFromYear: 2026,
+};
 
 /** FTSE Russell's band: ±2.5 cumulative market-cap percentile points around the breakpoint. */
 export const BAND_PERCENTILE = 2.5;
@@ -54,6 +58,15 @@ export function computeBands(caps: readonly number[], rank = 1000, band = BAND_P
   for (const c of sorted) cumulative.push((100 * (run += c)) / total);
   const breakpointPercentile = cumulative[rank - 1]!;
   const target = breakpointPercentile - band;
-  const k = Math.max(0, cumulative.findIndex((p) => p >= target));
-  return { breakpoint: sorted[rank - 1]!, upperBand: sorted[k]!, breakpointPercentile, upperPercentile: cumulative[k]!, ranked: sorted.length };
+  const k = Math.max(
+    0,
+    cumulative.findIndex((p) => p >= target),
+  );
+  return {
+    breakpoint: sorted[rank - 1]!,
+    upperBand: sorted[k]!,
+    breakpointPercentile,
+    upperPercentile: cumulative[k]!,
+    ranked: sorted.length,
+  };
 }

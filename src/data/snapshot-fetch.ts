@@ -14,7 +14,10 @@ export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
 
 export class SnapshotFetchError extends Error {}
 
-export function checkSnapshotUrl(raw: string, allowLocalhostHttp: boolean): { ok: true; url: URL } | { ok: false; message: string } {
+export function checkSnapshotUrl(
+  raw: string,
+  allowLocalhostHttp: boolean,
+): { ok: true; url: URL } | { ok: false; message: string } {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -41,7 +44,8 @@ export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): P
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const request = () => doFetch(checked.url.href, { signal: controller.signal, cache: "no-cache", credentials: "omit" });
+    const request = () =>
+      doFetch(checked.url.href, { signal: controller.signal, cache: "no-cache", credentials: "omit" });
     let res: Response;
     try {
       // A GET that failed before any answer is asked once more (within the same time limit): a kept-alive connection
@@ -51,20 +55,32 @@ export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): P
         return request();
       });
     } catch (e) {
-      if (controller.signal.aborted) throw new SnapshotFetchError(`No answer from ${checked.url.host} within ${timeoutMs / 1000} s.`);
-      throw new SnapshotFetchError(`Could not reach ${checked.url.host}: ${(e as Error).message}. Check the address and your connection.`);
+      if (controller.signal.aborted)
+        throw new SnapshotFetchError(`No answer from ${checked.url.host} within ${timeoutMs / 1000} s.`);
+      throw new SnapshotFetchError(
+        `Could not reach ${checked.url.host}: ${(e as Error).message}. Check the address and your connection.`,
+      );
     }
     // A redirect is followed by fetch; where it led must pass the same rule (https, or localhost in development).
-    const landed = res.url && res.url !== checked.url.href ? checkSnapshotUrl(res.url, opts.allowLocalhostHttp ?? false) : null;
-    if (landed && !landed.ok) throw new SnapshotFetchError(`${checked.url.host} redirected to ${res.url}: ${landed.message}`);
-    if (!res.ok) throw new SnapshotFetchError(`The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} for ${checked.url.href}.`);
+    const landed =
+      res.url && res.url !== checked.url.href ? checkSnapshotUrl(res.url, opts.allowLocalhostHttp ?? false) : null;
+    if (landed && !landed.ok)
+      throw new SnapshotFetchError(`${checked.url.host} redirected to ${res.url}: ${landed.message}`);
+    if (!res.ok)
+      throw new SnapshotFetchError(
+        `The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} for ${checked.url.href}.`,
+      );
     const type = res.headers.get("content-type") ?? "";
     if (type && !JSON_TYPES.test(type)) {
-      throw new SnapshotFetchError(`The server sent ${type.split(";")[0]}, not JSON: is ${checked.url.href} the snapshot file?`);
+      throw new SnapshotFetchError(
+        `The server sent ${type.split(";")[0]}, not JSON: is ${checked.url.href} the snapshot file?`,
+      );
     }
     const declared = Number(res.headers.get("content-length") ?? "NaN");
     if (Number.isFinite(declared) && declared > maxBytes) {
-      throw new SnapshotFetchError(`The snapshot is ${(declared / 1e6).toFixed(1)} MB, over the ${(maxBytes / 1e6).toFixed(0)} MB limit.`);
+      throw new SnapshotFetchError(
+        `The snapshot is ${(declared / 1e6).toFixed(1)} MB, over the ${(maxBytes / 1e6).toFixed(0)} MB limit.`,
+      );
     }
     return await readCapped(res, maxBytes, controller, timeoutMs);
   } finally {
@@ -73,7 +89,12 @@ export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): P
   }
 }
 
-async function readCapped(res: Response, maxBytes: number, controller: AbortController, timeoutMs: number): Promise<string> {
+async function readCapped(
+  res: Response,
+  maxBytes: number,
+  controller: AbortController,
+  timeoutMs: number,
+): Promise<string> {
   if (!res.body) return res.text();
   const reader = res.body.getReader();
   const decoder = new TextDecoder("utf-8", { fatal: false });
@@ -86,13 +107,16 @@ async function readCapped(res: Response, maxBytes: number, controller: AbortCont
       size += value.byteLength;
       if (size > maxBytes) {
         controller.abort();
-        throw new SnapshotFetchError(`The snapshot is larger than the ${(maxBytes / 1e6).toFixed(0)} MB limit; refused.`);
+        throw new SnapshotFetchError(
+          `The snapshot is larger than the ${(maxBytes / 1e6).toFixed(0)} MB limit; refused.`,
+        );
       }
       text += decoder.decode(value, { stream: true });
     }
   } catch (e) {
     if (e instanceof SnapshotFetchError) throw e;
-    if (controller.signal.aborted) throw new SnapshotFetchError(`The download did not finish within ${timeoutMs / 1000} s.`);
+    if (controller.signal.aborted)
+      throw new SnapshotFetchError(`The download did not finish within ${timeoutMs / 1000} s.`);
     throw new SnapshotFetchError(`The download was cut off: ${(e as Error).message}.`);
   }
   return text + decoder.decode();

@@ -47,7 +47,10 @@ const periodValues = z.custom<(number | null)[]>().superRefine((arr, ctx) => {
     return;
   }
   if (arr.length !== FUNDAMENTAL_FIELDS.length) {
-    ctx.addIssue({ code: "custom", message: `expected ${FUNDAMENTAL_FIELDS.length} values, one per fundamentalFields entry` });
+    ctx.addIssue({
+      code: "custom",
+      message: `expected ${FUNDAMENTAL_FIELDS.length} values, one per fundamentalFields entry`,
+    });
   }
   for (let i = 0; i < arr.length; i++) {
     const v: unknown = arr[i];
@@ -58,9 +61,7 @@ const periodValues = z.custom<(number | null)[]>().superRefine((arr, ctx) => {
 });
 
 const ttmSchema = z.object({ end: isoDate, v: periodValues }).strict();
-const fiscalYearSchema = z
-  .object({ fy: z.number().int().min(1900).max(2200), end: isoDate, v: periodValues })
-  .strict();
+const fiscalYearSchema = z.object({ fy: z.number().int().min(1900).max(2200), end: isoDate, v: periodValues }).strict();
 
 export const companySchema = z
   .object({
@@ -112,7 +113,8 @@ function keyCount(o: object): number {
  * Array methods such as map, which look up the constructor's species: such a value goes to zod, which builds a new one.
  */
 const hasOwn = Object.prototype.hasOwnProperty;
-const isPlainArray = (v: unknown): v is unknown[] => Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && !hasOwn.call(v, "constructor");
+const isPlainArray = (v: unknown): v is unknown[] =>
+  Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && !hasOwn.call(v, "constructor");
 const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const positiveOrNullOk = (v: unknown) => v === null || (finite(v) && v > 0);
 const textOrNullOk = (v: unknown, max: number) => v === null || (typeof v === "string" && v.length <= max);
@@ -134,7 +136,16 @@ function yearsOk(v: unknown): boolean {
   if (!isPlainArray(v) || v.length > 5) return false;
   for (let i = 0; i < v.length; i++) {
     const y: unknown = v[i];
-    if (!isObject(y) || keyCount(y) !== 3 || !Number.isInteger(y.fy) || (y.fy as number) < 1900 || (y.fy as number) > 2200 || !dateOk(y.end) || !valuesOk(y.v)) return false;
+    if (
+      !isObject(y) ||
+      keyCount(y) !== 3 ||
+      !Number.isInteger(y.fy) ||
+      (y.fy as number) < 1900 ||
+      (y.fy as number) > 2200 ||
+      !dateOk(y.end) ||
+      !valuesOk(y.v)
+    )
+      return false;
   }
   return true;
 }
@@ -144,14 +155,20 @@ export function isPlainValidCompany(c: unknown): c is CompanyWire {
   if (!isObject(c) || keyCount(c) !== COMPANY_KEYS) return false;
   const { ticker, ttm, sic, weight, volatility } = c;
   return (
-    typeof ticker === "string" && ticker.length >= 1 && ticker.length <= 16 && ticker.trim() === ticker &&
-    typeof c.name === "string" && c.name.length <= 200 &&
+    typeof ticker === "string" &&
+    ticker.length >= 1 &&
+    ticker.length <= 16 &&
+    ticker.trim() === ticker &&
+    typeof c.name === "string" &&
+    c.name.length <= 200 &&
     (c.cik === null || (typeof c.cik === "string" && CIK.test(c.cik))) &&
     (c.sector === null || SECTOR_SET.has(c.sector)) &&
     textOrNullOk(c.industry, 200) &&
     (sic === null || (Number.isInteger(sic) && (sic as number) >= 100 && (sic as number) <= 9999)) &&
     themesOk(c.themes) &&
-    positiveOrNullOk(c.price) && positiveOrNullOk(c.sharesOutstanding) && positiveOrNullOk(c.marketCap) &&
+    positiveOrNullOk(c.price) &&
+    positiveOrNullOk(c.sharesOutstanding) &&
+    positiveOrNullOk(c.marketCap) &&
     typeof c.marketCapEstimated === "boolean" &&
     (weight === null || (finite(weight) && weight >= 0 && weight <= 100)) &&
     (volatility === null || (finite(volatility) && volatility > 0 && volatility <= 10)) &&
@@ -206,10 +223,11 @@ export const snapshotSchema = z
           .strict(),
       })
       .strict(),
-    fundamentalFields: z.array(z.string()).refine(
-      (a) => a.length === FUNDAMENTAL_FIELDS.length && a.every((f, i) => f === FUNDAMENTAL_FIELDS[i]),
-      { message: `expected exactly [${FUNDAMENTAL_FIELDS.join(", ")}]` },
-    ),
+    fundamentalFields: z
+      .array(z.string())
+      .refine((a) => a.length === FUNDAMENTAL_FIELDS.length && a.every((f, i) => f === FUNDAMENTAL_FIELDS[i]), {
+        message: `expected exactly [${FUNDAMENTAL_FIELDS.join(", ")}]`,
+      }),
     companies: z.array(companyEntry).min(1, "the snapshot has no companies").max(20000),
   })
   .strict();

@@ -30,7 +30,12 @@ function describePath(path: readonly PropertyKey[], doc: unknown): string {
       } else {
         out += `[${key}]`;
         const item = Array.isArray(node) ? node[key] : undefined;
-        if (parentKey === "companies" && item && typeof item === "object" && typeof (item as { ticker?: unknown }).ticker === "string") {
+        if (
+          parentKey === "companies" &&
+          item &&
+          typeof item === "object" &&
+          typeof (item as { ticker?: unknown }).ticker === "string"
+        ) {
           out += ` (${(item as { ticker: string }).ticker})`;
         }
       }
@@ -56,13 +61,19 @@ function semanticProblems(w: SnapshotWire): SnapshotProblem[] {
     } else seen.set(key, i);
     for (let y = 1; y < c.years.length; y++) {
       if (c.years[y]!.fy >= c.years[y - 1]!.fy) {
-        problems.push({ path: `companies[${i}] (${c.ticker}).years[${y}]`, message: "fiscal years must be most recent first, without repeats" });
+        problems.push({
+          path: `companies[${i}] (${c.ticker}).years[${y}]`,
+          message: "fiscal years must be most recent first, without repeats",
+        });
         break;
       }
     }
   });
   if (w.index.upperBand < w.index.breakpoint) {
-    problems.push({ path: "index.upperBand", message: `upper band (${w.index.upperBand}) is below the breakpoint (${w.index.breakpoint})` });
+    problems.push({
+      path: "index.upperBand",
+      message: `upper band (${w.index.upperBand}) is below the breakpoint (${w.index.breakpoint})`,
+    });
   }
   return problems;
 }

@@ -12,6 +12,7 @@ export function provenanceLine(u: Universe): string {
 export function asOfText(loaded: LoadedUniverse, failure: LoadFailure | null): string {
   let text = provenanceLine(loaded.universe);
   if (loaded.fromCache) text += " · offline copy";
-  if (failure) text += ` · last refresh failed (${describeSource(failure.source)}): ${failure.message} — previous data in use`;
+  if (failure)
+    text += ` · last refresh failed (${describeSource(failure.source)}): ${failure.message} — previous data in use`;
   return text;
 }

@@ -4,12 +4,15 @@
 import type { Universe } from "../model/types";
 import type { KeyValueStorage } from "./key-value-storage";
 import { encodeSnapshot } from "./snapshot-codec";
-import { parseSnapshot, summarizeProblems, validateSnapshot, type SnapshotProblem, type SnapshotResult } from "./snapshot-validate";
+import {
+  parseSnapshot,
+  summarizeProblems,
+  validateSnapshot,
+  type SnapshotProblem,
+  type SnapshotResult,
+} from "./snapshot-validate";
 
-export type SourceSpec =
-  | { kind: "demo" }
-  | { kind: "url"; url: string }
-  | { kind: "holdings"; fileName: string };
+export type SourceSpec = { kind: "demo" } | { kind: "url"; url: string } | { kind: "holdings"; fileName: string };
 
 export interface LoadedUniverse {
   universe: Universe;
@@ -65,7 +68,11 @@ export function describeSource(s: SourceSpec): string {
 /** A source as this add-in stores it; anything else read back from storage is damage. */
 function isSourceSpec(s: unknown): s is SourceSpec {
   const x = (s && typeof s === "object" ? s : {}) as Record<string, unknown>;
-  return x.kind === "demo" || (x.kind === "url" && typeof x.url === "string") || (x.kind === "holdings" && typeof x.fileName === "string");
+  return (
+    x.kind === "demo" ||
+    (x.kind === "url" && typeof x.url === "string") ||
+    (x.kind === "holdings" && typeof x.fileName === "string")
+  );
 }
 
 export type StoreListener = (store: UniverseStore) => void;
@@ -162,7 +169,8 @@ export class UniverseStore {
       else {
         // A holdings upload lives only in the persisted cache; re-reading means re-validating that copy.
         const cached = await this.readCache();
-        if (!cached || cached.source.kind !== "holdings") throw new Error("The holdings file is no longer stored; load it again.");
+        if (!cached || cached.source.kind !== "holdings")
+          throw new Error("The holdings file is no longer stored; load it again.");
         text = cached.text;
       }
     } catch (e) {
@@ -171,10 +179,22 @@ export class UniverseStore {
     return this.accept(source, parseSnapshot(text), text, false);
   }
 
-  private async accept(source: SourceSpec, result: SnapshotResult, text: string, fromCache: boolean): Promise<LoadOutcome> {
-    if (!result.ok) return this.refuse(source, `Snapshot refused: ${summarizeProblems(result.problems)}`, result.problems);
+  private async accept(
+    source: SourceSpec,
+    result: SnapshotResult,
+    text: string,
+    fromCache: boolean,
+  ): Promise<LoadOutcome> {
+    if (!result.ok)
+      return this.refuse(source, `Snapshot refused: ${summarizeProblems(result.problems)}`, result.problems);
     this.generation += 1;
-    this.loaded = { universe: result.universe, source, loadedAt: this.now().toISOString(), generation: this.generation, fromCache };
+    this.loaded = {
+      universe: result.universe,
+      source,
+      loadedAt: this.now().toISOString(),
+      generation: this.generation,
+      fromCache,
+    };
     this.failure = null;
     if (!fromCache) await this.persist(source, text);
     this.emit();
@@ -239,14 +259,18 @@ export class UniverseStore {
     try {
       rec = await this.readCache();
     } catch (e) {
-      this.notices.push(`The stored copy of the last snapshot was unreadable (${(e as Error).message}) and has been discarded.`);
+      this.notices.push(
+        `The stored copy of the last snapshot was unreadable (${(e as Error).message}) and has been discarded.`,
+      );
       await this.deps.storage.removeItem(STORAGE_KEYS.lastGood).catch(() => undefined);
       return;
     }
     if (!rec) return;
     const result = parseSnapshot(rec.text);
     if (!result.ok) {
-      this.notices.push(`The stored copy of the last snapshot was damaged (${summarizeProblems(result.problems)}) and has been discarded.`);
+      this.notices.push(
+        `The stored copy of the last snapshot was damaged (${summarizeProblems(result.problems)}) and has been discarded.`,
+      );
       await this.deps.storage.removeItem(STORAGE_KEYS.lastGood).catch(() => undefined);
       return;
     }

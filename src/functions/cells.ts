@@ -47,22 +47,37 @@ function rememberedFor(engine: Engine, lookup: unknown, arg: unknown): Memo {
  * One cell's answer. Whatever goes wrong stays in its own cell as a typed error — an unexpected exception too, so
  * one bad company cannot fail a 2,000-row range — and no NaN or infinity ever reaches Excel.
  */
-function answerCell<T extends string | number | boolean, A>(cell: unknown, engine: Engine, lookup: Lookup<T, A>, arg: A): CellValue {
+function answerCell<T extends string | number | boolean, A>(
+  cell: unknown,
+  engine: Engine,
+  lookup: Lookup<T, A>,
+  arg: A,
+): CellValue {
   let ticker: string | null = null;
   try {
     ticker = tickerText(cell);
     if (ticker === null) return "";
     const out = lookup(engine, ticker, arg);
     if (!out.ok) return excelError(out);
-    if (typeof out.value === "number" && !Number.isFinite(out.value)) return notAvailable(`No value for '${ticker}': the result is out of range`);
+    if (typeof out.value === "number" && !Number.isFinite(out.value))
+      return notAvailable(`No value for '${ticker}': the result is out of range`);
     return out.value;
   } catch (e) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Internal error for '${ticker ?? "?"}': ${(e as Error)?.message ?? String(e)}. Please report it.`);
+    return new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      `Internal error for '${ticker ?? "?"}': ${(e as Error)?.message ?? String(e)}. Please report it.`,
+    );
   }
 }
 
 /** One cell's answer (a blank for a blank, the value, or a typed Excel error), remembered by its text. */
-function answer<T extends string | number | boolean, A>(cell: unknown, engine: Engine, lookup: Lookup<T, A>, arg: A, memo: Memo): CellValue {
+function answer<T extends string | number | boolean, A>(
+  cell: unknown,
+  engine: Engine,
+  lookup: Lookup<T, A>,
+  arg: A,
+  memo: Memo,
+): CellValue {
   const known = typeof cell === "string" ? memo.get(cell) : undefined;
   if (known !== undefined) return known;
   const a = answerCell(cell, engine, lookup, arg);
@@ -84,7 +99,8 @@ export function mapTickers<T extends string | number | boolean, A>(
 ): CellValue[][] {
   const rows: unknown[] = Array.isArray(tickers) ? tickers : [[tickers]];
   // One cell (a formula filled down a column calls once per cell): the answer as a literal, nothing else.
-  if (rows.length === 1 && Array.isArray(rows[0]) && rows[0].length === 1) return [[answer(rows[0][0], engine, lookup, arg, memo)]];
+  if (rows.length === 1 && Array.isArray(rows[0]) && rows[0].length === 1)
+    return [[answer(rows[0][0], engine, lookup, arg, memo)]];
   const out = new Array<CellValue[]>(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row: unknown = rows[r];
@@ -104,8 +120,14 @@ export function mapTickers<T extends string | number | boolean, A>(
  * loaded and nothing is loading, at once, without a promise of its own (a formula filled down a column is one call
  * per cell); otherwise once the universe is ready.
  */
-export function answerTickers<T extends string | number | boolean, A>(tickers: unknown, lookup: Lookup<T, A>, arg: A): CellValue[][] | Promise<CellValue[][]> {
+export function answerTickers<T extends string | number | boolean, A>(
+  tickers: unknown,
+  lookup: Lookup<T, A>,
+  arg: A,
+): CellValue[][] | Promise<CellValue[][]> {
   const now = engineNow();
   if (now) return mapTickers(tickers, now, lookup, arg, rememberedFor(now, lookup, arg));
-  return currentEngine().then((e) => (e.ok ? mapTickers(tickers, e.engine, lookup, arg, rememberedFor(e.engine, lookup, arg)) : [[excelError(e)]]));
+  return currentEngine().then((e) =>
+    e.ok ? mapTickers(tickers, e.engine, lookup, arg, rememberedFor(e.engine, lookup, arg)) : [[excelError(e)]],
+  );
 }

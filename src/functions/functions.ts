@@ -44,12 +44,16 @@ export async function fieldValue(tickers: any[][], field: string): Promise<any[]
 }
 
 export function fields(): string[][] {
-  return [["name", "label", "unit", "description"], ...FIELD_CATALOGUE.map((f) => [f.name, f.label, f.unit, f.description])];
+  return [
+    ["name", "label", "unit", "description"],
+    ...FIELD_CATALOGUE.map((f) => [f.name, f.label, f.unit, f.description]),
+  ];
 }
 
 export async function scoreBreakdown(ticker: any): Promise<any[][]> {
   const text = tickerText(Array.isArray(ticker) ? ticker[0]?.[0] : ticker);
-  if (text === null) return [[excelError(failure("invalid_argument", 'Give one ticker, e.g. =QUALIS.SCORE_BREAKDOWN("ABCD")'))]];
+  if (text === null)
+    return [[excelError(failure("invalid_argument", 'Give one ticker, e.g. =QUALIS.SCORE_BREAKDOWN("ABCD")'))]];
   const e = await currentEngine();
   if (!e.ok) return [[excelError(e)]];
   const rows = e.engine.breakdown(text);
@@ -62,7 +66,9 @@ export async function constituents(theme?: string, sector?: string, profitable?:
   const e = await currentEngine();
   if (!e.ok) return [[excelError(e)]];
   const tickers = e.engine.screen(criteria.value).map((c) => [c.ticker]);
-  return tickers.length > 0 ? tickers : [[excelError(failure("insufficient_data", "No constituent matches these filters"))]];
+  return tickers.length > 0
+    ? tickers
+    : [[excelError(failure("insufficient_data", "No constituent matches these filters"))]];
 }
 
 export async function asOf(): Promise<string> {

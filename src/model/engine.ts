@@ -2,7 +2,14 @@
 // scores) are computed once per universe, on first use, and cached; graduation probabilities are cached per company
 // and horizon. A lookup after that is a map read.
 import { breakdownRows, type BreakdownRow } from "./breakdown";
-import { FIELD_CATALOGUE, findField, unknownField, type FieldContext, type FieldDef, type FieldValue } from "./catalogue";
+import {
+  FIELD_CATALOGUE,
+  findField,
+  unknownField,
+  type FieldContext,
+  type FieldDef,
+  type FieldValue,
+} from "./catalogue";
 import { graduation } from "./graduation";
 import { failure, success, type Outcome } from "./outcome";
 import type { PillarId } from "./pillars";
@@ -54,7 +61,10 @@ export class Engine implements FieldContext {
     if (p && p.score !== null) return success(100 * p.score);
     if (d.score.ok === false && d.score.kind === "no_fundamentals") return d.score;
     const why = p ? "none of its metrics is available" : "the pillar does not apply to financials & real estate";
-    return failure("insufficient_data", `No ${pillar.replace(/_/g, " ")} score for '${c.ticker}': ${why} — see QUALIS.SCORE_BREAKDOWN`);
+    return failure(
+      "insufficient_data",
+      `No ${pillar.replace(/_/g, " ")} score for '${c.ticker}': ${why} — see QUALIS.SCORE_BREAKDOWN`,
+    );
   }
 
   graduationProbability(c: Company, reconstitutions: number): Outcome<number> {
@@ -75,7 +85,9 @@ export class Engine implements FieldContext {
 
   /** SCORE_BREAKDOWN: the pillar scores and the metric values behind one quality score, as (label, value) rows. */
   breakdown(ticker: string): Outcome<BreakdownRow[]> {
-    return this.withCompany(ticker, (c) => (hasFundamentals(c) ? success(breakdownRows(this.qualityDetail(c))) : noFundamentals(c)));
+    return this.withCompany(ticker, (c) =>
+      hasFundamentals(c) ? success(breakdownRows(this.qualityDetail(c))) : noFundamentals(c),
+    );
   }
 
   /** The share of companies unprofitable on a basis, among those whose profitability on it is known. */
@@ -88,7 +100,11 @@ export class Engine implements FieldContext {
       known++;
       if (!p.value) losing++;
     }
-    if (known === 0) return failure("no_fundamentals", "No company in this snapshot has the fundamentals to tell whether it is profitable");
+    if (known === 0)
+      return failure(
+        "no_fundamentals",
+        "No company in this snapshot has the fundamentals to tell whether it is profitable",
+      );
     return success(losing / known);
   }
 
@@ -103,7 +119,10 @@ export class Engine implements FieldContext {
   fieldOf(c: Company, def: FieldDef): Outcome<FieldValue> {
     const v = def.value(c, this);
     if (v.ok && typeof v.value === "number" && !Number.isFinite(v.value)) {
-      return failure("insufficient_data", `${def.label} for '${c.ticker}' cannot be computed: this snapshot's inputs for it are out of range`);
+      return failure(
+        "insufficient_data",
+        `${def.label} for '${c.ticker}' cannot be computed: this snapshot's inputs for it are out of range`,
+      );
     }
     return v;
   }

@@ -33,7 +33,13 @@ export interface FunctionSpec {
   examples: readonly string[];
 }
 
-const param = (name: string, type: CellType, description: string, optional = false): FunctionParamSpec => ({ name, optional, description, type, dimensionality: "scalar" });
+const param = (name: string, type: CellType, description: string, optional = false): FunctionParamSpec => ({
+  name,
+  optional,
+  description,
+  type,
+  dimensionality: "scalar",
+});
 const optional = (name: string, type: CellType, description: string) => param(name, type, description, true);
 const MATRIX = { type: "any", dimensionality: "matrix" } as const;
 
@@ -45,7 +51,9 @@ const TICKERS: FunctionParamSpec = {
   dimensionality: "matrix",
 };
 
-const BASES = PROFIT_BASES.map((b) => `${b} (${PROFIT_BASIS_TEXT[b]}${b === DEFAULT_PROFIT_BASIS ? ", the default" : ""})`);
+const BASES = PROFIT_BASES.map(
+  (b) => `${b} (${PROFIT_BASIS_TEXT[b]}${b === DEFAULT_PROFIT_BASIS ? ", the default" : ""})`,
+);
 const BASIS_CHOICES = `${BASES.slice(0, -1).join(", ")}, or ${BASES[BASES.length - 1]}.`;
 
 const RANGE_NOTE =
@@ -62,7 +70,7 @@ export const FUNCTION_SPECS = [
     notes: [
       RANGE_NOTE,
       "Financials and real estate are scored on their own path (return on equity, return on assets, equity / assets, earnings stability) and ranked among their own group.",
-      "A company with fewer than three pillars of data gives #N/A \"insufficient data\"; QUALIS.SCORE_BREAKDOWN shows what is missing.",
+      'A company with fewer than three pillars of data gives #N/A "insufficient data"; QUALIS.SCORE_BREAKDOWN shows what is missing.',
     ],
     examples: ["=QUALIS.QUALITY_SCORE(A2)", "=QUALIS.QUALITY_SCORE(A2:A2001)"],
   },
@@ -81,7 +89,11 @@ export const FUNCTION_SPECS = [
       "Probability (0–1) that each Russell 2000 member moves up into the Russell 1000 at the next reconstitution, or at any of the next N.",
     params: [
       TICKERS,
-      optional("reconstitutions", "number", "How many coming reconstitutions to consider, 1 (default) to 4: the probability of being above the upper band on any of their rank days."),
+      optional(
+        "reconstitutions",
+        "number",
+        "How many coming reconstitutions to consider, 1 (default) to 4: the probability of being above the upper band on any of their rank days.",
+      ),
     ],
     returns: "A probability from 0 to 1 for each ticker.",
     result: MATRIX,
@@ -94,16 +106,28 @@ export const FUNCTION_SPECS = [
   },
   {
     id: "FIELD",
-    summary: "Any field of the catalogue for each ticker: market cap, FCF margin, net debt / EBITDA, sector, themes, … (see QUALIS.FIELDS()).",
-    params: [TICKERS, param("field", "string", 'The field\'s name, e.g. "market_cap", "fcf_margin" or "sector"; QUALIS.FIELDS() lists them all.')],
+    summary:
+      "Any field of the catalogue for each ticker: market cap, FCF margin, net debt / EBITDA, sector, themes, … (see QUALIS.FIELDS()).",
+    params: [
+      TICKERS,
+      param(
+        "field",
+        "string",
+        'The field\'s name, e.g. "market_cap", "fcf_margin" or "sector"; QUALIS.FIELDS() lists them all.',
+      ),
+    ],
     returns: "The field's value for each ticker.",
     result: MATRIX,
-    notes: [RANGE_NOTE, "Fractions come as fractions (0.123): format the cells as percentages. An unknown field name is #VALUE!."],
+    notes: [
+      RANGE_NOTE,
+      "Fractions come as fractions (0.123): format the cells as percentages. An unknown field name is #VALUE!.",
+    ],
     examples: ['=QUALIS.FIELD(A2:A2001, "market_cap")', '=QUALIS.FIELD(A2, "altman_zone")'],
   },
   {
     id: "FIELDS",
-    summary: "The field catalogue as a table: the name, label, unit and description of every field QUALIS.FIELD accepts.",
+    summary:
+      "The field catalogue as a table: the name, label, unit and description of every field QUALIS.FIELD accepts.",
     params: [],
     returns: "A table with a header row and one row per field.",
     result: { type: "string", dimensionality: "matrix" },
@@ -112,9 +136,11 @@ export const FUNCTION_SPECS = [
   },
   {
     id: "SCORE_BREAKDOWN",
-    summary: "The pillar scores and the metric values behind one company's quality score, as a two-column table of label and value.",
+    summary:
+      "The pillar scores and the metric values behind one company's quality score, as a two-column table of label and value.",
     params: [param("ticker", "any", 'One ticker, e.g. "ABCD".')],
-    returns: "Rows of label and value: the score, each pillar, each metric with its percentile, the Piotroski signals and the Altman Z″ components.",
+    returns:
+      "Rows of label and value: the score, each pillar, each metric with its percentile, the Piotroski signals and the Altman Z″ components.",
     result: MATRIX,
     notes: [
       "Pillar scores and the quality score are 0–100; metric values are as QUALIS.FIELD gives them; percentiles are 0–1 with the direction applied (1 is best). Every number can be recomputed from the rows above it.",
@@ -125,8 +151,16 @@ export const FUNCTION_SPECS = [
     id: "CONSTITUENTS",
     summary: "The universe's tickers as a column, optionally filtered by theme, sector and profitability.",
     params: [
-      optional("theme", "string", 'A theme by id or label, e.g. "electrification"; several comma-separated match any. Blank: no theme filter.'),
-      optional("sector", "string", 'A GICS sector, e.g. "Industrials"; several comma-separated match any. Blank: no sector filter.'),
+      optional(
+        "theme",
+        "string",
+        'A theme by id or label, e.g. "electrification"; several comma-separated match any. Blank: no theme filter.',
+      ),
+      optional(
+        "sector",
+        "string",
+        'A GICS sector, e.g. "Industrials"; several comma-separated match any. Blank: no sector filter.',
+      ),
       optional(
         "profitable",
         "any",
@@ -139,7 +173,11 @@ export const FUNCTION_SPECS = [
       "Text is matched case-insensitively. A theme or sector that does not exist is #VALUE! with the list of valid ones; no match at all is #N/A.",
       `Themes: ${THEMES.map((t) => `${t.id} (${t.label})`).join(", ")}. Sectors: ${SECTORS.join(", ")}.`,
     ],
-    examples: ["=QUALIS.CONSTITUENTS()", '=QUALIS.CONSTITUENTS("electrification", "Industrials", TRUE)', '=QUALIS.CONSTITUENTS("defence, automation", , "fcf")'],
+    examples: [
+      "=QUALIS.CONSTITUENTS()",
+      '=QUALIS.CONSTITUENTS("electrification", "Industrials", TRUE)',
+      '=QUALIS.CONSTITUENTS("defence, automation", , "fcf")',
+    ],
   },
   {
     id: "AS_OF",

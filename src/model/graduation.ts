@@ -67,7 +67,8 @@ export function probAboveOnAny(x0: number, drift: number, sigma: number, times: 
     return lo < hi ? [lo, hi] : null;
   };
   /** The narrowest Gaussian the density at t_k meets: its own last step, and the step to come. */
-  const narrowest = (k: number) => min(sdOver(times[k]! - (k === 0 ? 0 : times[k - 1]!)), sdOver(times[k + 1]! - times[k]!));
+  const narrowest = (k: number) =>
+    min(sdOver(times[k]! - (k === 0 ? 0 : times[k - 1]!)), sdOver(times[k + 1]! - times[k]!));
 
   let r = range(0);
   if (!r) return p;
@@ -78,7 +79,8 @@ export function probAboveOnAny(x0: number, drift: number, sigma: number, times: 
     const s = sdOver(times[k]! - times[k - 1]!);
     const shift = drift * (times[k]! - times[k - 1]!);
     // A first crossing at t_{k+1}.
-    for (let i = 0; i < grid.q.length; i++) p += grid.w[i]! * density[i]! * normalCdf((-grid.q[i]! * grid.h + shift) / s);
+    for (let i = 0; i < grid.q.length; i++)
+      p += grid.w[i]! * density[i]! * normalCdf((-grid.q[i]! * grid.h + shift) / s);
     if (k === n - 1) break;
     r = range(k);
     if (!r) break;
@@ -137,18 +139,31 @@ export function parseReconstitutions(raw: unknown): Outcome<number> {
   if (raw === undefined || raw === null || raw === "") return success(1);
   const n = typeof raw === "number" ? raw : Number(String(raw).trim());
   if (!Number.isInteger(n) || n < 1 || n > MAX_RECONSTITUTIONS) {
-    return failure("invalid_argument", `reconstitutions must be a whole number from 1 to ${MAX_RECONSTITUTIONS} (got '${String(raw)}')`);
+    return failure(
+      "invalid_argument",
+      `reconstitutions must be a whole number from 1 to ${MAX_RECONSTITUTIONS} (got '${String(raw)}')`,
+    );
   }
   return success(n);
 }
 
-const MEMBERSHIP_TEXT = { R1000: "it is in the Russell 1000", none: "it is in neither the Russell 1000 nor the Russell 2000" } as const;
+const MEMBERSHIP_TEXT = {
+  R1000: "it is in the Russell 1000",
+  none: "it is in neither the Russell 1000 nor the Russell 2000",
+} as const;
 
 export function graduation(c: Company, u: Universe, reconstitutions: number): Outcome<GraduationDetail> {
   if (c.membership !== "R2000") {
-    return failure("not_member", `'${c.ticker}' is not a Russell 2000 member (${MEMBERSHIP_TEXT[c.membership]} in this snapshot): only Russell 2000 members can graduate`);
+    return failure(
+      "not_member",
+      `'${c.ticker}' is not a Russell 2000 member (${MEMBERSHIP_TEXT[c.membership]} in this snapshot): only Russell 2000 members can graduate`,
+    );
   }
-  if (c.marketCap === null) return failure("insufficient_data", `No market cap for '${c.ticker}' in this snapshot — the graduation probability needs one`);
+  if (c.marketCap === null)
+    return failure(
+      "insufficient_data",
+      `No market cap for '${c.ticker}' in this snapshot — the graduation probability needs one`,
+    );
   const asOf = u.provenance.asOf;
   const U = u.index.upperBand;
   const sigma = max(c.volatility ?? DEFAULT_VOLATILITY, MIN_VOLATILITY);
@@ -162,7 +177,8 @@ export function graduation(c: Company, u: Universe, reconstitutions: number): Ou
   else {
     // Two reconstitutions ranking on the same day (a calendar whose late month is the annual one) are one look.
     const future = [...new Set(recons.filter((r) => !r.known).map((r) => r.years))];
-    probability = future.length === 0 ? 0 : probAboveOnAny(Math.log(c.marketCap / U), (-sigma * sigma) / 2, sigma, future);
+    probability =
+      future.length === 0 ? 0 : probAboveOnAny(Math.log(c.marketCap / U), (-sigma * sigma) / 2, sigma, future);
   }
   return success({ probability, sigma, sigmaIsDefault: c.volatility === null, upperBand: U, reconstitutions: recons });
 }

@@ -83,7 +83,10 @@ export function fcfImprovement(c: Company): V {
 
 /** Fiscal years (of the last five) with positive free cash flow; null where fewer than three years have FCF. */
 export function positiveFcfYears(c: Company): V {
-  const known = c.years.slice(0, 5).map((y) => freeCashFlow(y.values)).filter((x): x is number => x !== null);
+  const known = c.years
+    .slice(0, 5)
+    .map((y) => freeCashFlow(y.values))
+    .filter((x): x is number => x !== null);
   return known.length < MIN_STABILITY_YEARS ? null : known.filter((x) => x > 0).length;
 }
 

@@ -3,7 +3,10 @@
 // average of their ranks; a lone value is 0.5. "Lower is better" metrics are turned round: 1 − that.
 export type Direction = "higher" | "lower";
 
-export function percentileRanks(values: readonly (number | null)[], direction: Direction = "higher"): (number | null)[] {
+export function percentileRanks(
+  values: readonly (number | null)[],
+  direction: Direction = "higher",
+): (number | null)[] {
   const present: number[] = [];
   for (let i = 0; i < values.length; i++) if (values[i] !== null && !Number.isNaN(values[i])) present.push(i);
   const out: (number | null)[] = values.map(() => null);

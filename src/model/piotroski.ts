@@ -18,15 +18,51 @@ export interface SignalDef {
 }
 
 export const PIOTROSKI_SIGNALS = [
-  { id: "roa", label: "F1 ROA > 0", definition: "Net income of t / total assets at the end of t−1 (beginning-of-year assets) is above 0." },
+  {
+    id: "roa",
+    label: "F1 ROA > 0",
+    definition: "Net income of t / total assets at the end of t−1 (beginning-of-year assets) is above 0.",
+  },
   { id: "cfo", label: "F2 Operating cash flow > 0", definition: "Operating cash flow of t is above 0." },
-  { id: "delta_roa", label: "F3 ΔROA > 0", definition: "ROA of t (on beginning-of-year assets) is above ROA of t−1 (net income of t−1 / total assets at the end of t−2)." },
-  { id: "accrual", label: "F4 Accruals: CFO > net income", definition: "Operating cash flow of t exceeds net income of t (both scaled by beginning-of-year assets, so CFO/assets > ROA)." },
-  { id: "delta_lever", label: "F5 Leverage did not rise", definition: "Total debt / average total assets of t is at most that of t−1 (average of year-end assets of t and t−1, resp. t−1 and t−2); debt-free in both years passes." },
-  { id: "delta_liquid", label: "F6 Current ratio rose", definition: "Current assets / current liabilities at the end of t is above that at the end of t−1." },
-  { id: "eq_offer", label: "F7 No new shares", definition: "Shares outstanding at the end of t are not more than at the end of t−1." },
-  { id: "delta_margin", label: "F8 Gross margin rose", definition: "Gross profit / revenue of t is above that of t−1." },
-  { id: "delta_turn", label: "F9 Asset turnover rose", definition: "Revenue of t / total assets at the end of t−1 is above revenue of t−1 / total assets at the end of t−2." },
+  {
+    id: "delta_roa",
+    label: "F3 ΔROA > 0",
+    definition:
+      "ROA of t (on beginning-of-year assets) is above ROA of t−1 (net income of t−1 / total assets at the end of t−2).",
+  },
+  {
+    id: "accrual",
+    label: "F4 Accruals: CFO > net income",
+    definition:
+      "Operating cash flow of t exceeds net income of t (both scaled by beginning-of-year assets, so CFO/assets > ROA).",
+  },
+  {
+    id: "delta_lever",
+    label: "F5 Leverage did not rise",
+    definition:
+      "Total debt / average total assets of t is at most that of t−1 (average of year-end assets of t and t−1, resp. t−1 and t−2); debt-free in both years passes.",
+  },
+  {
+    id: "delta_liquid",
+    label: "F6 Current ratio rose",
+    definition: "Current assets / current liabilities at the end of t is above that at the end of t−1.",
+  },
+  {
+    id: "eq_offer",
+    label: "F7 No new shares",
+    definition: "Shares outstanding at the end of t are not more than at the end of t−1.",
+  },
+  {
+    id: "delta_margin",
+    label: "F8 Gross margin rose",
+    definition: "Gross profit / revenue of t is above that of t−1.",
+  },
+  {
+    id: "delta_turn",
+    label: "F9 Asset turnover rose",
+    definition:
+      "Revenue of t / total assets at the end of t−1 is above revenue of t−1 / total assets at the end of t−2.",
+  },
 ] as const satisfies readonly SignalDef[];
 
 export type SignalId = (typeof PIOTROSKI_SIGNALS)[number]["id"];
@@ -66,7 +102,8 @@ export function piotroskiSignals(t: Fundamentals, p: Fundamentals, pp: Fundament
     accrual: gt(t.operatingCashFlow, t.netIncome),
     delta_lever: levT === null || levP === null ? null : levT <= levP,
     delta_liquid: gt(ratio(t.currentAssets, t.currentLiabilities), ratio(p.currentAssets, p.currentLiabilities)),
-    eq_offer: t.sharesOutstanding === null || p.sharesOutstanding === null ? null : t.sharesOutstanding <= p.sharesOutstanding,
+    eq_offer:
+      t.sharesOutstanding === null || p.sharesOutstanding === null ? null : t.sharesOutstanding <= p.sharesOutstanding,
     delta_margin: gt(ratio(t.grossProfit, t.revenue), ratio(p.grossProfit, p.revenue)),
     delta_turn: gt(turnT, turnP),
   };

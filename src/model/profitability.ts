@@ -21,7 +21,10 @@ export const CONSISTENT_YEARS = 3;
 
 export function parseProfitBasis(raw: unknown): Outcome<ProfitBasis> {
   if (raw === undefined || raw === null || raw === "") return success(DEFAULT_PROFIT_BASIS);
-  const key = String(raw).trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = String(raw)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   const hit = PROFIT_BASES.find((b) => b === key);
   return hit
     ? success(hit)
@@ -41,7 +44,10 @@ export function isProfitable(c: Company, basis: ProfitBasis): Outcome<boolean> {
     case "consistent": {
       const recent = c.years.slice(0, CONSISTENT_YEARS).map((y) => y.values.netIncome);
       if (recent.length < CONSISTENT_YEARS || recent.some((v) => v === null)) {
-        return failure("insufficient_data", `'${c.ticker}' has fewer than ${CONSISTENT_YEARS} fiscal years of net income in this snapshot`);
+        return failure(
+          "insufficient_data",
+          `'${c.ticker}' has fewer than ${CONSISTENT_YEARS} fiscal years of net income in this snapshot`,
+        );
       }
       return success(recent.every((v) => (v as number) > 0));
     }

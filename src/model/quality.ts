@@ -38,7 +38,12 @@ export interface PillarSpec {
   metrics: readonly MetricSpec[];
 }
 
-const metric = (field: string, direction: Direction, value: (c: Company) => V, extra: Partial<MetricSpec> = {}): MetricSpec => ({
+const metric = (
+  field: string,
+  direction: Direction,
+  value: (c: Company) => V,
+  extra: Partial<MetricSpec> = {},
+): MetricSpec => ({
   field,
   direction,
   value,
@@ -49,7 +54,11 @@ const ROA = metric("roa", "higher", m.roa);
 const ROA_STDEV = metric("roa_stdev", "lower", m.roaStdev);
 
 const OPERATING_METRICS: Record<PillarId, readonly MetricSpec[]> = {
-  profitability: [ROA, metric("gross_profit_to_assets", "higher", m.grossProfitToAssets), metric("operating_margin", "higher", m.operatingMargin)],
+  profitability: [
+    ROA,
+    metric("gross_profit_to_assets", "higher", m.grossProfitToAssets),
+    metric("operating_margin", "higher", m.operatingMargin),
+  ],
   cash_generation: [
     metric("fcf_margin", "higher", m.fcfMargin),
     metric("fcf_to_net_income", "higher", m.fcfConversion),
@@ -144,7 +153,11 @@ export function scoreUniverse(companies: readonly Company[]): Map<Company, Quali
           const all = perMetric.get(ms)!;
           return { spec: ms, value: all.values[i]!, key: all.keys[i]!, percentile: all.pct[i]! };
         });
-        return { spec, metrics, score: spec.id === "piotroski" ? (f ? f.score / 9 : null) : mean(metrics.map((x) => x.percentile)) };
+        return {
+          spec,
+          metrics,
+          score: spec.id === "piotroski" ? (f ? f.score / 9 : null) : mean(metrics.map((x) => x.percentile)),
+        };
       });
       out.set(c, composite(c, path, ranked, scored, f));
     });
@@ -157,7 +170,13 @@ function mean(xs: V[]): V {
   return have.length === 0 ? null : have.reduce((s, x) => s + x, 0) / have.length;
 }
 
-function composite(c: Company, path: ScorePath, groupSize: number, pillars: PillarScore[], f: PiotroskiResult | null): QualityDetail {
+function composite(
+  c: Company,
+  path: ScorePath,
+  groupSize: number,
+  pillars: PillarScore[],
+  f: PiotroskiResult | null,
+): QualityDetail {
   const present = pillars.filter((p) => p.score !== null);
   const weightPresent = present.reduce((s, p) => s + p.spec.weight, 0);
   let score: Outcome<number>;
@@ -169,7 +188,16 @@ function composite(c: Company, path: ScorePath, groupSize: number, pillars: Pill
       `Insufficient data for a quality score of '${c.ticker}': ${present.length} of ${pillars.length} pillars can be computed (${names}); ${MIN_PILLARS} are needed — see QUALIS.SCORE_BREAKDOWN`,
     );
   } else score = success((100 * present.reduce((s, p) => s + p.spec.weight * p.score!, 0)) / weightPresent);
-  return { company: c, path, groupSize, pillars, piotroski: f, altman: path === "operating" ? altmanOf(c) : null, weightPresent, score };
+  return {
+    company: c,
+    path,
+    groupSize,
+    pillars,
+    piotroski: f,
+    altman: path === "operating" ? altmanOf(c) : null,
+    weightPresent,
+    score,
+  };
 }
 
 export function pathLabel(path: ScorePath): string {

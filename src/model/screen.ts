@@ -31,7 +31,11 @@ export interface ScreenCriteria {
  * TRUE — profitable on the default basis (trailing net income); a basis name — profitable on that basis.
  */
 export function constituentsCriteria(theme: unknown, sector: unknown, profitable: unknown): Outcome<ScreenCriteria> {
-  const themes = parseList(theme, parseTheme, () => `Unknown theme '%s' — use one of: ${THEMES.map((t) => t.id).join(", ")}`);
+  const themes = parseList(
+    theme,
+    parseTheme,
+    () => `Unknown theme '%s' — use one of: ${THEMES.map((t) => t.id).join(", ")}`,
+  );
   if (!themes.ok) return themes;
   const sectors = parseList(sector, parseSector, () => `Unknown sector '%s' — use one of: ${SECTORS.join(", ")}`);
   if (!sectors.ok) return sectors;
@@ -61,6 +65,10 @@ function parseProfitableFilter(raw: unknown): Outcome<{ basis: ProfitBasis } | n
   if (text === "true") return success({ basis: DEFAULT_PROFIT_BASIS });
   if (text === "false") return success(null);
   const basis = parseProfitBasis(raw);
-  if (!basis.ok) return failure("invalid_argument", `profitable takes TRUE, FALSE or a basis (${PROFIT_BASES.join(", ")}); got '${String(raw)}'`);
+  if (!basis.ok)
+    return failure(
+      "invalid_argument",
+      `profitable takes TRUE, FALSE or a basis (${PROFIT_BASES.join(", ")}); got '${String(raw)}'`,
+    );
   return success({ basis: basis.value });
 }

@@ -19,7 +19,10 @@ export function themeLabel(id: ThemeId): string {
 
 /** Reads a theme by id or label, case- and space-insensitively. */
 export function parseTheme(text: string): ThemeId | null {
-  const key = text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   const hit = THEMES.find((t) => t.id === key || t.label.toLowerCase().replace(/[\s-]+/g, "_") === key);
   return hit ? hit.id : null;
 }

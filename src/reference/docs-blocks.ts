@@ -5,7 +5,11 @@ import { CONSTANTS, FUNCTION_SPECS, fieldsByGroup, PATHS, pathTitle, pillarRows,
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const table = (head: string[], rows: string[][]) =>
-  [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
+  [
+    `| ${head.join(" | ")} |`,
+    `|${head.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n");
 
 function pillars(): string {
   return PATHS.map(
@@ -28,7 +32,12 @@ function functions(): string {
   return FUNCTION_SPECS.map((f) => {
     const parts = [`### \`${signature(f)}\``, f.summary];
     if (f.params.length > 0) {
-      parts.push(table(["parameter", "meaning"], f.params.map((p) => [p.optional ? `\`${p.name}\` (optional)` : `\`${p.name}\``, p.description])));
+      parts.push(
+        table(
+          ["parameter", "meaning"],
+          f.params.map((p) => [p.optional ? `\`${p.name}\` (optional)` : `\`${p.name}\``, p.description]),
+        ),
+      );
     }
     parts.push(`Returns: ${f.returns}`);
     parts.push(...f.notes);

@@ -2,7 +2,13 @@
 // words and shapes are declared. The layout is custom-functions-metadata's own (keys in its order; "scalar" and a
 // result of type "any" left out, as it leaves them), so Excel gets what that generator would make of the same
 // functions written as JSDoc: tests/reference/functions-json.test.ts runs the real generator and compares.
-import { FUNCTION_SPECS, HELP_PAGE, helpAnchor, type FunctionParamSpec, type FunctionSpec } from "../model/function-specs";
+import {
+  FUNCTION_SPECS,
+  HELP_PAGE,
+  helpAnchor,
+  type FunctionParamSpec,
+  type FunctionSpec,
+} from "../model/function-specs";
 
 export interface FunctionsMetadata {
   allowCustomDataForDataTypeAny: boolean;

@@ -9,7 +9,12 @@ export const HELP_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; b
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const esc = escapeHtml;
@@ -22,10 +27,15 @@ function table(head: string[], rows: string[][]): string {
 }
 
 function functionSection(f: (typeof FUNCTION_SPECS)[number]): string {
-  const parts = [`<section id="${esc(helpAnchor(f.id))}">`, `<h3>${code(`=${signature(f)}`)}</h3>`, `<p>${esc(f.summary)}</p>`];
+  const parts = [
+    `<section id="${esc(helpAnchor(f.id))}">`,
+    `<h3>${code(`=${signature(f)}`)}</h3>`,
+    `<p>${esc(f.summary)}</p>`,
+  ];
   if (f.params.length > 0) {
     parts.push("<dl>");
-    for (const p of f.params) parts.push(`<dt>${code(p.name)}${p.optional ? " (optional)" : ""}</dt><dd>${esc(p.description)}</dd>`);
+    for (const p of f.params)
+      parts.push(`<dt>${code(p.name)}${p.optional ? " (optional)" : ""}</dt><dd>${esc(p.description)}</dd>`);
     parts.push("</dl>");
   }
   parts.push(`<p><strong>Returns:</strong> ${esc(f.returns)}</p>`);
@@ -53,7 +63,12 @@ export function helpPageHtml(): string {
       (g) =>
         `<h3>${esc(g.label)}</h3>\n${table(
           ["name", "label", "unit", "description"],
-          g.fields.map((f) => [`<span id="field-${esc(f.name)}">${code(f.name)}</span>`, esc(f.label), esc(f.unit), esc(f.description)]),
+          g.fields.map((f) => [
+            `<span id="field-${esc(f.name)}">${code(f.name)}</span>`,
+            esc(f.label),
+            esc(f.unit),
+            esc(f.description),
+          ]),
         )}`,
     ),
     '<h2 id="methodology">Methodology</h2>',

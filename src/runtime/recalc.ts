@@ -21,7 +21,10 @@ export async function requestFullRecalculation(): Promise<boolean> {
  * Subscribes to the store: each newly accepted universe after the first (generation > 1) triggers one full
  * recalculation. A refused load (same generation) triggers nothing. Returns the unsubscribe function.
  */
-export function recalculateOnNewUniverse(store: UniverseStore, recalc: () => Promise<unknown> = requestFullRecalculation): () => void {
+export function recalculateOnNewUniverse(
+  store: UniverseStore,
+  recalc: () => Promise<unknown> = requestFullRecalculation,
+): () => void {
   let seen = store.current?.generation ?? 0;
   return store.subscribe((s) => {
     const generation = s.current?.generation ?? 0;

@@ -61,7 +61,9 @@ export async function currentEngine(): Promise<EngineOrFailure> {
   // Read the current snapshot once: a whole range call answers from one snapshot, even if another loads meanwhile.
   const now = s.current ?? (await s.ready());
   if (!now) {
-    const why = s.lastFailure ? `${describeSource(s.lastFailure.source)}: ${s.lastFailure.message}` : "no data source could be read.";
+    const why = s.lastFailure
+      ? `${describeSource(s.lastFailure.source)}: ${s.lastFailure.message}`
+      : "no data source could be read.";
     return failure("no_universe", `No universe is loaded — ${why} Open the Qualis pane to choose a source.`);
   }
   return { ok: true, engine: engineFor(now.universe), loaded: now };

@@ -60,7 +60,10 @@ function number(text: string): number | null {
   return /^-?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : NaN;
 }
 
-export function criteriaFrom(s: BuilderState): { criteria: ScreenCriteria; errors: Partial<Record<BuilderBox, string>> } {
+export function criteriaFrom(s: BuilderState): {
+  criteria: ScreenCriteria;
+  errors: Partial<Record<BuilderBox, string>>;
+} {
   const errors: Partial<Record<BuilderBox, string>> = {};
   const read = (box: BuilderBox, min: number, max: number, what: string): number | null => {
     const v = number(s[box]);

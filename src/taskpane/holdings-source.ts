@@ -4,7 +4,11 @@ import { describeHoldingsReport, HoldingsFormatError, loadHoldingsCsv } from "..
 import type { Universe } from "../model/types";
 
 export type HoldingsResult =
-  | { ok: true; universe: Universe; /** What the import found, one line each (rows read, skipped, …). */ summary: string[] }
+  | {
+      ok: true;
+      universe: Universe;
+      /** What the import found, one line each (rows read, skipped, …). */ summary: string[];
+    }
   | { ok: false; message: string };
 
 export async function importHoldingsCsv(text: string, fileName: string): Promise<HoldingsResult> {
@@ -19,7 +23,13 @@ export async function importHoldingsCsv(text: string, fileName: string): Promise
       ],
     };
   } catch (e) {
-    const why = (e instanceof HoldingsFormatError ? e.message : `unexpected content (${(e as Error).message})`).replace(/\.+$/, "");
-    return { ok: false, message: `${fileName} is not an iShares holdings export: ${why}. Download the holdings CSV from the fund's page on ishares.com and choose it again.` };
+    const why = (e instanceof HoldingsFormatError ? e.message : `unexpected content (${(e as Error).message})`).replace(
+      /\.+$/,
+      "",
+    );
+    return {
+      ok: false,
+      message: `${fileName} is not an iShares holdings export: ${why}. Download the holdings CSV from the fund's page on ishares.com and choose it again.`,
+    };
   }
 }

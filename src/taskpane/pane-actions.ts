@@ -21,13 +21,19 @@ export interface WorkbookAccess {
 
 /** Excel.run where the Excel JavaScript API is present (in Excel, or a test double); why not, otherwise. */
 export function workbookAccess(): WorkbookAccess {
-  const g = globalThis as { Excel?: { run?: unknown }; Office?: { context?: { requirements?: { isSetSupported?: (set: string, v: string) => boolean } } } };
+  const g = globalThis as {
+    Excel?: { run?: unknown };
+    Office?: { context?: { requirements?: { isSetSupported?: (set: string, v: string) => boolean } } };
+  };
   if (typeof g.Excel?.run !== "function") {
     return { run: null, why: "This page is not running inside Excel: you can explore the data, but not write tables." };
   }
   const req = g.Office?.context?.requirements;
   if (typeof req?.isSetSupported === "function" && !req.isSetSupported("ExcelApi", EXCEL_API_VERSION)) {
-    return { run: null, why: `This version of Excel is too old to write tables (it needs Excel API ${EXCEL_API_VERSION}): update Office, or use Excel on the web.` };
+    return {
+      run: null,
+      why: `This version of Excel is too old to write tables (it needs Excel API ${EXCEL_API_VERSION}): update Office, or use Excel on the web.`,
+    };
   }
   return { run: (batch) => Excel.run(batch), why: null };
 }
@@ -37,19 +43,36 @@ export function provenanceFacts(loaded: LoadedUniverse): ProvenanceFacts {
   return { isDemo: p.isDemo, asOf: p.asOf, source: p.source, origin: describeSource(loaded.source) };
 }
 
-export function contentFor(loaded: LoadedUniverse, spec: TableSpec, now = new Date(), tickersNow?: readonly string[]): TableContent {
+export function contentFor(
+  loaded: LoadedUniverse,
+  spec: TableSpec,
+  now = new Date(),
+  tickersNow?: readonly string[],
+): TableContent {
   return buildTableContent(engineFor(loaded.universe), spec, provenanceFacts(loaded), now, tickersNow);
 }
 
-export function insert(run: ExcelRun, loaded: LoadedUniverse, spec: TableSpec, target: WriteTarget, onProgress: (p: WriteProgress) => void): Promise<InsertResult> {
+export function insert(
+  run: ExcelRun,
+  loaded: LoadedUniverse,
+  spec: TableSpec,
+  target: WriteTarget,
+  onProgress: (p: WriteProgress) => void,
+): Promise<InsertResult> {
   const now = new Date();
   const content = contentFor(loaded, spec, now);
   return run((ctx) => insertTable(ctx, spec, content, target, { onProgress, now }));
 }
 
-export function refreshAll(run: ExcelRun, loaded: LoadedUniverse, onProgress: (p: WriteProgress) => void): Promise<RefreshReport[]> {
+export function refreshAll(
+  run: ExcelRun,
+  loaded: LoadedUniverse,
+  onProgress: (p: WriteProgress) => void,
+): Promise<RefreshReport[]> {
   const now = new Date();
-  return run((ctx) => refreshTables(ctx, (record, tickersNow) => contentFor(loaded, record, now, tickersNow), { onProgress, now }));
+  return run((ctx) =>
+    refreshTables(ctx, (record, tickersNow) => contentFor(loaded, record, now, tickersNow), { onProgress, now }),
+  );
 }
 
 export function list(run: ExcelRun): Promise<TableListing[]> {

@@ -13,7 +13,9 @@ test("--check passes on the docs files of the repository", async () => {
     process.chdir(ROOT);
     const r = await qualis("docs", "--check");
     expect(r.err).toBe(
-      ["docs/methodology.md", "docs/functions.md", "docs/fields.md"].map((f) => `${f}: generated sections are up to date`).join("\n"),
+      ["docs/methodology.md", "docs/functions.md", "docs/fields.md"]
+        .map((f) => `${f}: generated sections are up to date`)
+        .join("\n"),
     );
     expect(r.code).toBe(0);
   } finally {
@@ -23,11 +25,20 @@ test("--check passes on the docs files of the repository", async () => {
 
 test("--readme FILE rewrites the blocks that file carries, and --check says when they are stale", async () => {
   const file = path.join(tempDir(), "README.md");
-  writeFileSync(file, `# Title\n\nProse.\n\n${beginMarker("piotroski")}\nold\n${endMarker("piotroski")}\n\nMore prose.\n`);
-  expect(await qualis("docs", "--readme", file, "--check")).toEqual({ code: 1, out: "", err: `${file}: generated sections are stale — run \`npm run docs\`` });
+  writeFileSync(
+    file,
+    `# Title\n\nProse.\n\n${beginMarker("piotroski")}\nold\n${endMarker("piotroski")}\n\nMore prose.\n`,
+  );
+  expect(await qualis("docs", "--readme", file, "--check")).toEqual({
+    code: 1,
+    out: "",
+    err: `${file}: generated sections are stale — run \`npm run docs\``,
+  });
   expect((await qualis("docs", "--readme", file)).code).toBe(0);
   const text = readFileSync(file, "utf8");
-  expect(text).toMatch(/^# Title\n\nProse\.\n\n<!-- BEGIN GENERATED piotroski: npx qualis docs -->\n\| signal \| passes when \|\n/);
+  expect(text).toMatch(
+    /^# Title\n\nProse\.\n\n<!-- BEGIN GENERATED piotroski: npx qualis docs -->\n\| signal \| passes when \|\n/,
+  );
   expect(text).toContain("| F1 ROA > 0 |");
   expect(text.endsWith(`${endMarker("piotroski")}\n\nMore prose.\n`)).toBe(true);
   expect((await qualis("docs", "--readme", file, "--check")).code).toBe(0);

@@ -11,9 +11,53 @@ import { company, universe, values } from "../support/universe-builders";
 
 const ttm = (v: Parameters<typeof values>[0]) => ({ end: "2026-09-30", values: values(v) });
 const u = universe([
-  company("A", { name: "=HYPERLINK(\"x\")", ttm: ttm({ revenue: 100, grossProfit: 50, operatingIncome: 20, netIncome: 10, operatingCashFlow: 15, capex: 5, totalAssets: 200, totalDebt: 0, cash: 30, ebitda: 25, interestExpense: 0 }) }),
-  company("B", { name: "Bee, Inc.", ttm: ttm({ revenue: 100, grossProfit: 40, operatingIncome: 10, netIncome: 5, operatingCashFlow: 8, capex: 4, totalAssets: 100, totalDebt: 50, cash: 10, ebitda: 20, interestExpense: 2 }) }),
-  company("C", { ttm: ttm({ revenue: 100, grossProfit: 30, operatingIncome: -5, netIncome: -10, operatingCashFlow: -2, capex: 3, totalAssets: 100, totalDebt: 60, cash: 5, ebitda: -1, interestExpense: 3 }) }),
+  company("A", {
+    name: '=HYPERLINK("x")',
+    ttm: ttm({
+      revenue: 100,
+      grossProfit: 50,
+      operatingIncome: 20,
+      netIncome: 10,
+      operatingCashFlow: 15,
+      capex: 5,
+      totalAssets: 200,
+      totalDebt: 0,
+      cash: 30,
+      ebitda: 25,
+      interestExpense: 0,
+    }),
+  }),
+  company("B", {
+    name: "Bee, Inc.",
+    ttm: ttm({
+      revenue: 100,
+      grossProfit: 40,
+      operatingIncome: 10,
+      netIncome: 5,
+      operatingCashFlow: 8,
+      capex: 4,
+      totalAssets: 100,
+      totalDebt: 50,
+      cash: 10,
+      ebitda: 20,
+      interestExpense: 2,
+    }),
+  }),
+  company("C", {
+    ttm: ttm({
+      revenue: 100,
+      grossProfit: 30,
+      operatingIncome: -5,
+      netIncome: -10,
+      operatingCashFlow: -2,
+      capex: 3,
+      totalAssets: 100,
+      totalDebt: 60,
+      cash: 5,
+      ebitda: -1,
+      interestExpense: 3,
+    }),
+  }),
   company("HOLD", { sector: null }),
 ]);
 
@@ -45,7 +89,7 @@ describe("qualis score", () => {
     expect(rows[2]!.fcf_to_net_income).toBe(""); // net income ≤ 0
     expect(rows[3]!.quality_score).toBe("");
     expect(rows[3]!.sector).toBe("");
-    expect(rows[0]!.name).toBe("'=HYPERLINK(\"x\")");
+    expect(rows[0]!.name).toBe('\'=HYPERLINK("x")');
   });
 
   test("--snapshot FILE --out FILE writes the CSV; a bad snapshot is refused with its path", async () => {

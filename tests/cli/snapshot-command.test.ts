@@ -15,7 +15,18 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
   const out = path.join(dir, "snap.json");
   let run: Awaited<ReturnType<typeof qualis>>;
   beforeAll(async () => {
-    run = await qualis("snapshot", "build", "--holdings", EXCERPT, "--sec-dir", SEC_DIR, "--out", out, "--generated-at", GENERATED_AT);
+    run = await qualis(
+      "snapshot",
+      "build",
+      "--holdings",
+      EXCERPT,
+      "--sec-dir",
+      SEC_DIR,
+      "--out",
+      out,
+      "--generated-at",
+      GENERATED_AT,
+    );
   });
 
   test("writes a snapshot that `qualis validate` accepts", async () => {
@@ -42,8 +53,17 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
     expect(jun.ttm!.end).toBe("2025-12-31");
     expect(jun.ttm!.values.revenue).toBe(137);
     expect(jun.years.map((y) => y.fiscalYear)).toEqual([2025, 2024, 2023, 2022, 2021]);
-    expect(u.companies.find((c) => c.ticker === "ZBNK")).toMatchObject({ themes: ["selective_financials"], marketCap: 26, sic: 6022 });
-    expect(u.companies.find((c) => c.ticker === "ZOTH")).toMatchObject({ themes: ["electrification"], ttm: null, marketCap: 6.5, marketCapEstimated: false });
+    expect(u.companies.find((c) => c.ticker === "ZBNK")).toMatchObject({
+      themes: ["selective_financials"],
+      marketCap: 26,
+      sic: 6022,
+    });
+    expect(u.companies.find((c) => c.ticker === "ZOTH")).toMatchObject({
+      themes: ["electrification"],
+      ttm: null,
+      marketCap: 6.5,
+      marketCapEstimated: false,
+    });
     // No companyfacts (ZNOF) or no CIK (ZZRO): the weight estimate stays.
     for (const t of ["ZNOF", "ZZRO"]) expect(u.companies.find((c) => c.ticker === t)!.marketCapEstimated).toBe(true);
     expect(u.companies.find((c) => c.ticker === "ZZRO")!.cik).toBeNull();
@@ -55,7 +75,8 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
       asOf: "2026-04-10",
       generatedAt: GENERATED_AT,
       isDemo: false,
-      source: "iShares Russell 2000 ETF holdings as of 2026-04-10 + SEC EDGAR companyfacts and submissions (4 of 7 companies with fundamentals)",
+      source:
+        "iShares Russell 2000 ETF holdings as of 2026-04-10 + SEC EDGAR companyfacts and submissions (4 of 7 companies with fundamentals)",
       coverage: { constituents: 7, withFundamentals: 4, withMarketCap: 7 },
     });
   });
@@ -74,7 +95,18 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
 
   test("the same inputs build the same bytes", async () => {
     const again = path.join(dir, "again.json");
-    await qualis("snapshot", "build", "--holdings", EXCERPT, "--sec-dir", SEC_DIR, "--out", again, "--generated-at", GENERATED_AT);
+    await qualis(
+      "snapshot",
+      "build",
+      "--holdings",
+      EXCERPT,
+      "--sec-dir",
+      SEC_DIR,
+      "--out",
+      again,
+      "--generated-at",
+      GENERATED_AT,
+    );
     expect(readFileSync(again, "utf8")).toBe(readFileSync(out, "utf8"));
   });
 });
@@ -85,58 +117,136 @@ describe("qualis snapshot build, other modes and refusals", () => {
     const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--out", out, "--index-total-cap", "2,500,000");
     expect(r.code).toBe(0);
     const u = load(out);
-    expect(u.provenance.source).toBe("iShares Russell 2000 ETF holdings as of 2026-04-10 (holdings only: no fundamentals)");
+    expect(u.provenance.source).toBe(
+      "iShares Russell 2000 ETF holdings as of 2026-04-10 (holdings only: no fundamentals)",
+    );
     expect(u.companies.every((c) => c.marketCap! > 0 && c.marketCapEstimated && c.ttm === null)).toBe(true);
-    expect(readFileSync(`${out}.coverage.txt`, "utf8")).toContain("SEC: none (holdings-only snapshot: no fundamentals)");
+    expect(readFileSync(`${out}.coverage.txt`, "utf8")).toContain(
+      "SEC: none (holdings-only snapshot: no fundamentals)",
+    );
   });
 
   test("--r1000-holdings: the breakpoint is the cap ranked 1000 among R1000 + R2000, the band above it", async () => {
     const dir = tempDir();
     const iwb = path.join(dir, "IWB.csv");
     // 1,000 large companies with market values 1,010 … 11: estimated caps 41,000,000 × mv / 510,500, the smallest 883.4.
-    writeFileSync(iwb, holdingsCsv("iShares Russell 1000 ETF", "Apr 10, 2026", Array.from({ length: 1000 }, (_, i) => ({ ticker: `L${i}`, marketValue: (1010 - i) * 1e6 }))));
+    writeFileSync(
+      iwb,
+      holdingsCsv(
+        "iShares Russell 1000 ETF",
+        "Apr 10, 2026",
+        Array.from({ length: 1000 }, (_, i) => ({ ticker: `L${i}`, marketValue: (1010 - i) * 1e6 })),
+      ),
+    );
     const out = path.join(dir, "b.json");
-    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--sec-dir", SEC_DIR, "--r1000-holdings", iwb, "--index-total-cap", "1000", "--out", out);
+    const r = await qualis(
+      "snapshot",
+      "build",
+      "--holdings",
+      EXCERPT,
+      "--sec-dir",
+      SEC_DIR,
+      "--r1000-holdings",
+      iwb,
+      "--index-total-cap",
+      "1000",
+      "--out",
+      out,
+    );
     expect(r.code).toBe(0);
     const idx = load(out).index;
     expect(idx.breakpoint).toBeCloseTo((11 / 510_500) * 41_000_000, 6);
     expect(idx.upperBand).toBeGreaterThan(idx.breakpoint);
-    expect(idx.bandSource).toMatch(/^Computed from IWB\.csv \(iShares Russell 1000 ETF, as of 2026-04-10; caps estimated from weights/);
+    expect(idx.bandSource).toMatch(
+      /^Computed from IWB\.csv \(iShares Russell 1000 ETF, as of 2026-04-10; caps estimated from weights/,
+    );
     expect(idx.bandSource).toContain("1007 companies ranked by market cap");
   });
 
   test("--r1000-holdings must be a Russell 1000 export", async () => {
-    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--r1000-holdings", EXCERPT, "--out", path.join(tempDir(), "x.json"));
+    const r = await qualis(
+      "snapshot",
+      "build",
+      "--holdings",
+      EXCERPT,
+      "--r1000-holdings",
+      EXCERPT,
+      "--out",
+      path.join(tempDir(), "x.json"),
+    );
     expect(r.code).toBe(1);
     expect(r.err).toContain("--r1000-holdings must be an iShares Russell 1000 ETF (IWB) export");
   });
 
   test("--fetch without a declared User-Agent is refused before any request", async () => {
     const out = path.join(tempDir(), "f.json");
-    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--fetch", "--out", out, "--tickers-url", "http://127.0.0.1:9/x.json");
+    const r = await qualis(
+      "snapshot",
+      "build",
+      "--holdings",
+      EXCERPT,
+      "--fetch",
+      "--out",
+      out,
+      "--tickers-url",
+      "http://127.0.0.1:9/x.json",
+    );
     expect(r.code).toBe(1);
     expect(r.err).toContain('--fetch needs --user-agent "Your Firm your.name@example.com"');
-    const r2 = await qualis("snapshot", "build", "--holdings", EXCERPT, "--fetch", "--user-agent", "just-a-name", "--out", out);
+    const r2 = await qualis(
+      "snapshot",
+      "build",
+      "--holdings",
+      EXCERPT,
+      "--fetch",
+      "--user-agent",
+      "just-a-name",
+      "--out",
+      out,
+    );
     expect(r2.err).toContain("must give a name and a contact e-mail address");
     expect(existsSync(out)).toBe(false);
   });
 
   test("more than 10 requests per second is refused", async () => {
-    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--fetch", "--user-agent", "Qualis tests@example.com", "--max-per-second", "20", "--out", path.join(tempDir(), "x.json"));
+    const r = await qualis(
+      "snapshot",
+      "build",
+      "--holdings",
+      EXCERPT,
+      "--fetch",
+      "--user-agent",
+      "Qualis tests@example.com",
+      "--max-per-second",
+      "20",
+      "--out",
+      path.join(tempDir(), "x.json"),
+    );
     expect(r.err).toContain("at most 10 requests per second");
   });
 
   test("a holding no snapshot can hold is reported and left out; a snapshot that fails validation is not written", async () => {
     const dir = tempDir();
     const mixed = path.join(dir, "mixed.csv");
-    writeFileSync(mixed, holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", [{ ticker: "ABCDEFGHIJKLMNOPQRST", marketValue: 5e6 }, { ticker: "GOOD", marketValue: 1e6 }]));
+    writeFileSync(
+      mixed,
+      holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", [
+        { ticker: "ABCDEFGHIJKLMNOPQRST", marketValue: 5e6 },
+        { ticker: "GOOD", marketValue: 1e6 },
+      ]),
+    );
     const ok = await qualis("snapshot", "build", "--holdings", mixed, "--out", path.join(dir, "m.json"));
     expect(ok.code).toBe(0);
     expect(load(path.join(dir, "m.json")).companies.map((c) => c.ticker)).toEqual(["GOOD"]);
-    expect(ok.out).toMatch(/line 11: ABCDEFGHIJKLMNOPQRST: ticker: Too big: expected string to have <=16 characters; not read/);
+    expect(ok.out).toMatch(
+      /line 11: ABCDEFGHIJKLMNOPQRST: ticker: Too big: expected string to have <=16 characters; not read/,
+    );
 
     const bad = path.join(dir, "long.csv");
-    writeFileSync(bad, holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", [{ ticker: "ABCDEFGHIJKLMNOPQRST", marketValue: 5e6 }]));
+    writeFileSync(
+      bad,
+      holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", [{ ticker: "ABCDEFGHIJKLMNOPQRST", marketValue: 5e6 }]),
+    );
     const r = await qualis("snapshot", "build", "--holdings", bad, "--out", path.join(dir, "x.json"));
     expect(r.code).toBe(1);
     expect(r.err).toContain("The built snapshot fails validation; nothing written:");

@@ -6,7 +6,13 @@ describe("breakpoint and upper band from ranked market caps", () => {
 
   test("the breakpoint is the cap of the given rank; the band is read 'band' points towards the large end", () => {
     // rank 6: breakpoint 5 at 90; 90 − 10 = 80 falls in the 5th company's span (78, 85]: upper band 7.
-    expect(computeBands(caps, 6, 10)).toEqual({ breakpoint: 5, upperBand: 7, breakpointPercentile: 90, upperPercentile: 85, ranked: 10 });
+    expect(computeBands(caps, 6, 10)).toEqual({
+      breakpoint: 5,
+      upperBand: 7,
+      breakpointPercentile: 90,
+      upperPercentile: 85,
+      ranked: 10,
+    });
     // 90 − 12 = 78 is reached exactly by the 4th company (78): upper band 8.
     expect(computeBands(caps, 6, 12)!.upperBand).toBe(8);
   });

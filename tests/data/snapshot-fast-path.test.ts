@@ -10,7 +10,9 @@ import { validateSnapshot } from "../../src/data/snapshot-validate";
 import { company, universe, values, year } from "../support/universe-builders";
 
 /** The schema as it was before the fast path: zod for every company. */
-const zodOnly = snapshotSchema.extend({ companies: z.array(companySchema).min(1, "the snapshot has no companies").max(20000) });
+const zodOnly = snapshotSchema.extend({
+  companies: z.array(companySchema).min(1, "the snapshot has no companies").max(20000),
+});
 
 const good = encodeSnapshot(
   universe([
@@ -30,7 +32,9 @@ const base = (): Record<string, unknown> => JSON.parse(JSON.stringify(good.compa
 
 const issues = (schema: z.ZodType, doc: unknown) => {
   const r = schema.safeParse(doc);
-  return r.success ? { ok: true, data: r.data } : { ok: false, issues: r.error.issues.map((i) => ({ path: i.path, message: i.message })) };
+  return r.success
+    ? { ok: true, data: r.data }
+    : { ok: false, issues: r.error.issues.map((i) => ({ path: i.path, message: i.message })) };
 };
 
 /** A company in a snapshot: the fast path gives zod's verdict, and approves only values zod leaves as they are. */
@@ -44,7 +48,23 @@ function agrees(c: unknown): void {
   expect(issues(snapshotSchema, doc)).toEqual(issues(zodOnly, doc));
 }
 
-const BAD_VALUES: unknown[] = [null, undefined, 0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "", " ", "x", true, [], {}, [1], 1e9];
+const BAD_VALUES: unknown[] = [
+  null,
+  undefined,
+  0,
+  -1,
+  1.5,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  "",
+  " ",
+  "x",
+  true,
+  [],
+  {},
+  [1],
+  1e9,
+];
 
 describe("the fast path for companies", () => {
   test("every company of the demo universe takes it", () => {
@@ -89,7 +109,11 @@ describe("the fast path for companies", () => {
       weight: [0, -0, 100, 100.0001, -1e-9],
       volatility: [10, 10.0001, 1e-9],
       membership: ["R2000", "R1000", "none", "R3000"],
-      ttm: [{ end: "2026-03-31" }, { end: "2026-02-30", v: good.companies[0]!.ttm!.v }, { end: "2026-03-31", v: good.companies[0]!.ttm!.v, x: 1 }],
+      ttm: [
+        { end: "2026-03-31" },
+        { end: "2026-02-30", v: good.companies[0]!.ttm!.v },
+        { end: "2026-03-31", v: good.companies[0]!.ttm!.v, x: 1 },
+      ],
     };
     for (const key of Object.keys(base())) {
       for (const v of [...BAD_VALUES, ...(edge[key] ?? [])]) {
@@ -110,13 +134,29 @@ describe("the fast path for companies", () => {
       (c) => ((c.years as unknown[]).length = 0),
       (c) => (c.years = Array.from({ length: 6 }, (_, i) => ({ ...y0()[0], fy: 2025 - i }))),
       (c) => (c.years = Array.from({ length: 5 }, (_, i) => ({ ...y0()[0], fy: 2025 - i }))),
-      ...[1899, 1900, 2200, 2201, 2024.5, "2024", null].map((fy) => (c: Record<string, unknown>) => ((c.years as Record<string, unknown>[])[0]!.fy = fy)),
-      ...["2025-12-31", "2024-02-29", "2025-02-29", "2100-02-29", "2000-02-29", "2025-1-31", "2025-13-01", "2025-00-01", "2025-12-32", "25-12-31", "2025/12/31", "", 20251231].map(
-        (end) => (c: Record<string, unknown>) => ((c.years as Record<string, unknown>[])[0]!.end = end),
+      ...[1899, 1900, 2200, 2201, 2024.5, "2024", null].map(
+        (fy) => (c: Record<string, unknown>) => ((c.years as Record<string, unknown>[])[0]!.fy = fy),
       ),
+      ...[
+        "2025-12-31",
+        "2024-02-29",
+        "2025-02-29",
+        "2100-02-29",
+        "2000-02-29",
+        "2025-1-31",
+        "2025-13-01",
+        "2025-00-01",
+        "2025-12-32",
+        "25-12-31",
+        "2025/12/31",
+        "",
+        20251231,
+      ].map((end) => (c: Record<string, unknown>) => ((c.years as Record<string, unknown>[])[0]!.end = end)),
       (c) => (((c.years as Record<string, unknown>[])[0]!.v as unknown[]).length = 15),
       (c) => ((c.years as Record<string, unknown>[])[0]!.v as unknown[]).push(1),
-      ...[Number.NaN, Number.NEGATIVE_INFINITY, "1", undefined, true].map((x) => (c: Record<string, unknown>) => ((c.ttm as { v: unknown[] }).v[3] = x)),
+      ...[Number.NaN, Number.NEGATIVE_INFINITY, "1", undefined, true].map(
+        (x) => (c: Record<string, unknown>) => ((c.ttm as { v: unknown[] }).v[3] = x),
+      ),
       (c) => ((c.years as Record<string, unknown>[])[0]!.extra = 1),
       (c) => delete (c.years as Record<string, unknown>[])[0]!.end,
       (c) => ((c.years as unknown[])[0] = null),
@@ -139,16 +179,22 @@ describe("the fast path for companies", () => {
       fc.array(fc.oneof(fc.constant(null), fc.double()), { maxLength: 17 }),
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...keys, "ttm.v.0", "years.0.fy", "years.0.end", "extra"), anyValue), { minLength: 1, maxLength: 3 }), (changes) => {
-        const c = base() as Record<string, any>;
-        for (const [key, v] of changes) {
-          const parts = key.split(".");
-          let node = c;
-          for (const p of parts.slice(0, -1)) node = node?.[p];
-          if (node && typeof node === "object") node[parts.at(-1)!] = v;
-        }
-        agrees(c as CompanyWire);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...keys, "ttm.v.0", "years.0.fy", "years.0.end", "extra"), anyValue), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (changes) => {
+          const c = base() as Record<string, any>;
+          for (const [key, v] of changes) {
+            const parts = key.split(".");
+            let node = c;
+            for (const p of parts.slice(0, -1)) node = node?.[p];
+            if (node && typeof node === "object") node[parts.at(-1)!] = v;
+          }
+          agrees(c as CompanyWire);
+        },
+      ),
       { numRuns: 300, seed: 7 },
     );
   });

@@ -31,7 +31,12 @@ test("two failures: refused with the reason, after two requests, not more", asyn
 
 test("an HTTP error answer is not asked again", async () => {
   let calls = 0;
-  const fetchImpl = (async () => (calls++, new Response("no", { status: 503, statusText: "Service Unavailable" }))) as typeof fetch;
-  await expect(fetchSnapshotText(URL, { fetchImpl })).rejects.toThrow("The server answered HTTP 503 Service Unavailable");
+  const fetchImpl = (async () => (
+    calls++,
+    new Response("no", { status: 503, statusText: "Service Unavailable" })
+  )) as typeof fetch;
+  await expect(fetchSnapshotText(URL, { fetchImpl })).rejects.toThrow(
+    "The server answered HTTP 503 Service Unavailable",
+  );
   expect(calls).toBe(1);
 });

@@ -4,7 +4,10 @@ import { FUNDAMENTAL_FIELDS } from "../../src/model/fundamentals";
 import { company, universe, values, year } from "../support/universe-builders";
 
 const good = universe([
-  company("ABC", { ttm: { end: "2026-03-31", values: values({ netIncome: 12.5, revenue: 100 }) }, years: [year(2025, { netIncome: 10 }), year(2024, { netIncome: -3 })] }),
+  company("ABC", {
+    ttm: { end: "2026-03-31", values: values({ netIncome: 12.5, revenue: 100 }) },
+    years: [year(2025, { netIncome: 10 }), year(2024, { netIncome: -3 })],
+  }),
   company("BRK.B", { sector: "Financials" }),
 ]);
 
@@ -93,7 +96,10 @@ describe("snapshot validation", () => {
   test("an upper band below the breakpoint is refused", () => {
     const w = wire();
     w.index.upperBand = 4000;
-    expect(problemsOf(w)[0]).toEqual({ path: "index.upperBand", message: "upper band (4000) is below the breakpoint (4600)" });
+    expect(problemsOf(w)[0]).toEqual({
+      path: "index.upperBand",
+      message: "upper band (4000) is below the breakpoint (4600)",
+    });
   });
 
   test("fiscal years out of order are refused", () => {
@@ -103,6 +109,11 @@ describe("snapshot validation", () => {
   });
 
   test("the one-line summary counts the rest", () => {
-    expect(summarizeProblems([{ path: "a", message: "x" }, { path: "b", message: "y" }])).toBe("a: x (and 1 more)");
+    expect(
+      summarizeProblems([
+        { path: "a", message: "x" },
+        { path: "b", message: "y" },
+      ]),
+    ).toBe("a: x (and 1 more)");
   });
 });

@@ -79,7 +79,10 @@ describe("reopening the workbook", () => {
     const storage = memoryStorage();
     const first = open(storage, offline);
     await first.ready();
-    const { universe } = loadHoldingsCsv(readFileSync(path.join(__dirname, "../fixtures/holdings/IWM_excerpt.csv"), "utf8"), "IWM_excerpt.csv");
+    const { universe } = loadHoldingsCsv(
+      readFileSync(path.join(__dirname, "../fixtures/holdings/IWM_excerpt.csv"), "utf8"),
+      "IWM_excerpt.csv",
+    );
     expect((await first.loadUniverse(universe, { kind: "holdings", fileName: "IWM_excerpt.csv" })).ok).toBe(true);
 
     const reopened = open(storage, offline);
@@ -121,20 +124,40 @@ function rawStorage(items: Record<string, unknown>): KeyValueStorage & { data: M
   };
 }
 
-const record = (over: Record<string, unknown> = {}) => JSON.stringify({ source: { kind: "url", url: URL_A }, loadedAt: "2026-10-01T09:00:00.000Z", text: goodText, ...over });
+const record = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    source: { kind: "url", url: URL_A },
+    loadedAt: "2026-10-01T09:00:00.000Z",
+    text: goodText,
+    ...over,
+  });
 
 /** 25,000 companies: valid in every other way, over the schema's 20,000. */
 function overLimit(): string {
   const u = real(9, "2026-09-30", 2500);
-  u.companies = Array.from({ length: 10 }, (_, k) => u.companies.map((c) => ({ ...c, ticker: `${c.ticker}${"ABCDEFGHIJ"[k]}` }))).flat();
+  u.companies = Array.from({ length: 10 }, (_, k) =>
+    u.companies.map((c) => ({ ...c, ticker: `${c.ticker}${"ABCDEFGHIJ"[k]}` })),
+  ).flat();
   return serializeSnapshot(u);
 }
 
 const DAMAGED_CACHES: [string, () => unknown, RegExp][] = [
-  ["the record cut at 10%", () => record().slice(0, Math.floor(record().length * 0.1)), /unreadable \(.*JSON.*\) and has been discarded/],
+  [
+    "the record cut at 10%",
+    () => record().slice(0, Math.floor(record().length * 0.1)),
+    /unreadable \(.*JSON.*\) and has been discarded/,
+  ],
   ["the record cut at 99%", () => record().slice(0, -20), /unreadable \(.*JSON.*\) and has been discarded/],
-  ["the snapshot inside it cut short", () => record({ text: goodText.slice(0, goodText.length / 2) }), /damaged \(not valid JSON: .*\) and has been discarded/],
-  ["a snapshot that fails the schema inside it", () => record({ text: goodText.replace('"schemaVersion":1', '"schemaVersion":7') }), /damaged \(schemaVersion: .*\) and has been discarded/],
+  [
+    "the snapshot inside it cut short",
+    () => record({ text: goodText.slice(0, goodText.length / 2) }),
+    /damaged \(not valid JSON: .*\) and has been discarded/,
+  ],
+  [
+    "a snapshot that fails the schema inside it",
+    () => record({ text: goodText.replace('"schemaVersion":1', '"schemaVersion":7') }),
+    /damaged \(schemaVersion: .*\) and has been discarded/,
+  ],
   ["an array", () => "[]", /unreadable \(record incomplete\)/],
   ["a number", () => "42", /unreadable \(record incomplete\)/],
   ["null", () => "null", /unreadable \(record incomplete\)/],
@@ -142,18 +165,37 @@ const DAMAGED_CACHES: [string, () => unknown, RegExp][] = [
   ["text that is not a string", () => record({ text: 5 }), /unreadable \(record incomplete\)/],
   ["no source", () => record({ source: undefined }), /unreadable \(record incomplete\)/],
   ["a source without its URL", () => record({ source: { kind: "url" } }), /unreadable \(record incomplete\)/],
-  ["a source of an unknown kind", () => record({ source: { kind: "ftp", url: "ftp://x" } }), /unreadable \(record incomplete\)/],
+  [
+    "a source of an unknown kind",
+    () => record({ source: { kind: "ftp", url: "ftp://x" } }),
+    /unreadable \(record incomplete\)/,
+  ],
   ["a source given as text", () => record({ source: URL_A }), /unreadable \(record incomplete\)/],
-  ["30 MB of junk", () => `{"source":${"x".repeat(30 * 1024 * 1024)}`, /unreadable \(.*JSON.*\) and has been discarded/],
-  ["a snapshot of 25,000 companies (over the limit)", () => record({ text: overLimit() }), /damaged \(companies: Too big: expected array to have <=20000 items\) and has been discarded/],
+  [
+    "30 MB of junk",
+    () => `{"source":${"x".repeat(30 * 1024 * 1024)}`,
+    /unreadable \(.*JSON.*\) and has been discarded/,
+  ],
+  [
+    "a snapshot of 25,000 companies (over the limit)",
+    () => record({ text: overLimit() }),
+    /damaged \(companies: Too big: expected array to have <=20000 items\) and has been discarded/,
+  ],
   ["not a string: a number", () => 42, /unreadable \(record incomplete\)/],
   ["not a string: an object", () => ({ text: goodText }), /unreadable \(.*JSON.*\) and has been discarded/],
-  ["storage that throws on reading it", () => new Error("QuotaExceededError: the storage is corrupt"), /unreadable \(QuotaExceededError: the storage is corrupt\)/],
+  [
+    "storage that throws on reading it",
+    () => new Error("QuotaExceededError: the storage is corrupt"),
+    /unreadable \(QuotaExceededError: the storage is corrupt\)/,
+  ],
 ];
 
 describe("a damaged stored copy is discarded with a notice, not a crash", () => {
   test.each(DAMAGED_CACHES)("%s", async (_what, stored, notice) => {
-    const storage = rawStorage({ [STORAGE_KEYS.source]: JSON.stringify({ kind: "url", url: URL_A }), [STORAGE_KEYS.lastGood]: stored() });
+    const storage = rawStorage({
+      [STORAGE_KEYS.source]: JSON.stringify({ kind: "url", url: URL_A }),
+      [STORAGE_KEYS.lastGood]: stored(),
+    });
     const store = open(storage, async () => freshText);
     await expect(store.ready()).resolves.not.toBeNull();
     expect(store.notices).toHaveLength(1);
@@ -165,7 +207,10 @@ describe("a damaged stored copy is discarded with a notice, not a crash", () => 
   });
 
   test("damaged and offline: nothing is loaded, and the functions say so with a typed error", async () => {
-    const storage = rawStorage({ [STORAGE_KEYS.source]: JSON.stringify({ kind: "url", url: URL_A }), [STORAGE_KEYS.lastGood]: "{cut" });
+    const storage = rawStorage({
+      [STORAGE_KEYS.source]: JSON.stringify({ kind: "url", url: URL_A }),
+      [STORAGE_KEYS.lastGood]: "{cut",
+    });
     const store = open(storage, offline);
     expect(await store.ready()).toBeNull();
     expect(storage.data.has(STORAGE_KEYS.lastGood)).toBe(false);
@@ -192,7 +237,9 @@ describe("a damaged source setting falls back to the demo with a notice", () => 
     const store = open(storage, async () => freshText);
     await store.ready();
     expect(store.current?.source).toEqual({ kind: "demo" });
-    expect(store.notices).toEqual(["The stored data-source setting was unreadable and has been reset to the demo universe."]);
+    expect(store.notices).toEqual([
+      "The stored data-source setting was unreadable and has been reset to the demo universe.",
+    ]);
     expect(JSON.parse(storage.data.get(STORAGE_KEYS.source) as string)).toEqual({ kind: "demo" });
   });
 });

@@ -3,8 +3,12 @@ import { serializeSnapshot } from "../../src/data/snapshot-codec";
 import { STORAGE_KEYS, UniverseStore, type StoreDeps } from "../../src/data/universe-store";
 import { company, universe } from "../support/universe-builders";
 
-const demoText = serializeSnapshot(universe([company("DEMO1"), company("DEMO2")], { isDemo: true, source: "demo", asOf: "2026-10-30" }));
-const urlText = serializeSnapshot(universe([company("REAL1"), company("REAL2"), company("REAL3")], { asOf: "2026-04-30" }));
+const demoText = serializeSnapshot(
+  universe([company("DEMO1"), company("DEMO2")], { isDemo: true, source: "demo", asOf: "2026-10-30" }),
+);
+const urlText = serializeSnapshot(
+  universe([company("REAL1"), company("REAL2"), company("REAL3")], { asOf: "2026-04-30" }),
+);
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -80,7 +84,9 @@ describe("UniverseStore", () => {
   });
 
   test("a fetch error keeps the last good one too", async () => {
-    const { store } = makeStore({ fetchText: async () => Promise.reject(new Error("The server answered HTTP 404 Not Found")) });
+    const { store } = makeStore({
+      fetchText: async () => Promise.reject(new Error("The server answered HTTP 404 Not Found")),
+    });
     await store.ready();
     await store.load({ kind: "url", url: "https://data.example/x.json" });
     expect(tickers(store)).toEqual(["DEMO1", "DEMO2"]);
@@ -93,7 +99,10 @@ describe("UniverseStore", () => {
     const out = await store.load({ kind: "url", url: "https://data.example/r2000.json" });
     expect(out.ok).toBe(true);
     expect(tickers(store)).toEqual(["REAL1", "REAL2", "REAL3"]);
-    expect(JSON.parse(storage.data.get(STORAGE_KEYS.source)!)).toEqual({ kind: "url", url: "https://data.example/r2000.json" });
+    expect(JSON.parse(storage.data.get(STORAGE_KEYS.source)!)).toEqual({
+      kind: "url",
+      url: "https://data.example/r2000.json",
+    });
 
     // Reopen the workbook with no network: the cached copy is in use, and the failed refresh is reported.
     const reopened = new UniverseStore({
@@ -108,8 +117,20 @@ describe("UniverseStore", () => {
   });
 
   test.each([
-    ["an unreadable record", '{"source":{"kind":"url"},"text":"{not json', /unreadable \(.*JSON.*\) and has been discarded/],
-    ["a damaged snapshot inside it", JSON.stringify({ source: { kind: "url", url: "https://data.example/r.json" }, loadedAt: "x", text: '{"schemaVersion":1}' }), /damaged \(provenance: .*\) and has been discarded/],
+    [
+      "an unreadable record",
+      '{"source":{"kind":"url"},"text":"{not json',
+      /unreadable \(.*JSON.*\) and has been discarded/,
+    ],
+    [
+      "a damaged snapshot inside it",
+      JSON.stringify({
+        source: { kind: "url", url: "https://data.example/r.json" },
+        loadedAt: "x",
+        text: '{"schemaVersion":1}',
+      }),
+      /damaged \(provenance: .*\) and has been discarded/,
+    ],
   ])("a corrupted stored cache (%s) is discarded with a notice, not a crash", async (_what, stored, notice) => {
     const storage = memoryStorage({
       [STORAGE_KEYS.source]: JSON.stringify({ kind: "url", url: "https://data.example/r.json" }),

@@ -17,12 +17,22 @@ export interface Launched {
 }
 
 export async function launch(): Promise<Launched> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
   const profile = mkdtempSync(path.join(tmpdir(), "qualis-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
     viewport: { width: 450, height: 900 },
     deviceScaleFactor: 1,
   });
@@ -47,7 +57,12 @@ export interface Pane {
   consoleErrors: string[];
 }
 
-export async function openPane(context: BrowserContext, baseUrl: string, width: number, opts: PaneOptions = {}): Promise<Pane> {
+export async function openPane(
+  context: BrowserContext,
+  baseUrl: string,
+  width: number,
+  opts: PaneOptions = {},
+): Promise<Pane> {
   const page = await context.newPage();
   await page.setViewportSize({ width, height: 900 });
   const refused: string[] = [];
@@ -64,11 +79,17 @@ export async function openPane(context: BrowserContext, baseUrl: string, width: 
     if (url.startsWith(OFFICE_CDN)) {
       const rel = new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length);
       const file = path.join(OFFICE_DIST, path.normalize(rel));
-      if (file.startsWith(OFFICE_DIST) && existsSync(file)) return route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
+      if (file.startsWith(OFFICE_DIST) && existsSync(file))
+        return route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
       return route.fulfill({ status: 404, body: "not in @microsoft/office-js" });
     }
     const mine = opts.routes?.[url];
-    if (mine) return route.fulfill({ status: mine.status ?? 200, body: mine.body, contentType: mine.contentType ?? "application/json" });
+    if (mine)
+      return route.fulfill({
+        status: mine.status ?? 200,
+        body: mine.body,
+        contentType: mine.contentType ?? "application/json",
+      });
     refused.push(url);
     return route.abort("blockedbyclient");
   });

@@ -14,7 +14,11 @@ import { demoText, DIST, INJECTIONS, laterSnapshot, SNAPSHOT_URL, universeOf } f
 
 const SHOTS = path.join(__dirname, "screenshots");
 const HOLDINGS_EXCERPT = path.join(__dirname, "../fixtures/holdings/IWM_excerpt.csv");
-const CRITERIA: ScreenCriteria = { sectors: ["Industrials"], marketCapMin: 500, sort: { field: "market_cap", descending: true } };
+const CRITERIA: ScreenCriteria = {
+  sectors: ["Industrials"],
+  marketCapMin: 500,
+  sort: { field: "market_cap", descending: true },
+};
 const FIELDS = ["Ticker", "Name", "Market cap ($m)", "Themes"];
 const capFormat = findField("market_cap")!.numberFormat;
 
@@ -27,21 +31,30 @@ declare global {
 // What the workbook (the Excel double in the page) holds now.
 const tables = (page: Page) => page.evaluate(() => window.__excelDouble.inspect.tables());
 const tableRows = (page: Page, name: string) => page.evaluate((n) => window.__excelDouble.inspect.tableRows(n), name);
-const grid = (page: Page, sheet: string, address: string) => page.evaluate(([s, a]) => window.__excelDouble.inspect.grid(s, a), [sheet, address] as const);
-const cell = (page: Page, sheet: string, address: string) => page.evaluate(([s, a]) => window.__excelDouble.inspect.cell(s, a), [sheet, address] as const);
+const grid = (page: Page, sheet: string, address: string) =>
+  page.evaluate(([s, a]) => window.__excelDouble.inspect.grid(s, a), [sheet, address] as const);
+const cell = (page: Page, sheet: string, address: string) =>
+  page.evaluate(([s, a]) => window.__excelDouble.inspect.cell(s, a), [sheet, address] as const);
 const violations = (page: Page) => page.evaluate(() => window.__excelDouble.inspect.violations);
 const column = (block: CellView[][]) => block.map(([c]) => String(c!.value));
-const capBox = (page: Page, label: "From" | "To") => page.getByRole("group", { name: "Market cap ($ millions)" }).getByLabel(label);
+const capBox = (page: Page, label: "From" | "To") =>
+  page.getByRole("group", { name: "Market cap ($ millions)" }).getByLabel(label);
 
 const value = (c: CellView | undefined) => c?.value;
 
 /** Whether the build registers QUALIS.FIELD (the live formulas' function) with CustomFunctions.associate. */
 async function fieldRegistered(page: Page): Promise<boolean> {
-  return page.evaluate(() => "FIELD" in ((window as unknown as { CustomFunctions: { _association: { mappings: object } } }).CustomFunctions._association.mappings ?? {}));
+  return page.evaluate(
+    () =>
+      "FIELD" in
+      ((window as unknown as { CustomFunctions: { _association: { mappings: object } } }).CustomFunctions._association
+        .mappings ?? {}),
+  );
 }
 
 beforeAll(() => {
-  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` before `npm run test:e2e`.");
+  if (!existsSync(path.join(DIST, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm run build` before `npm run test:e2e`.");
   mkdirSync(SHOTS, { recursive: true });
   for (const f of readdirSync(SHOTS)) if (f.endsWith(".png")) rmSync(path.join(SHOTS, f));
 });
@@ -57,7 +70,10 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     step++;
     const file = path.join(SHOTS, `${width}-${String(step).padStart(2, "0")}-${name}.png`);
     if (!at) return void (await page.screenshot({ path: file, fullPage: true }));
-    await page.getByTestId(at).first().evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page
+      .getByTestId(at)
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: file });
   };
   const demo = universeOf(demoText());
@@ -68,7 +84,9 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
   beforeAll(async () => {
     server = await serve(DIST);
     browser = await launch();
-    pane = await openPane(browser.context, server.url, width, { routes: { [SNAPSHOT_URL]: { body: laterSnapshot(CRITERIA) } } });
+    pane = await openPane(browser.context, server.url, width, {
+      routes: { [SNAPSHOT_URL]: { body: laterSnapshot(CRITERIA) } },
+    });
     page = pane.page;
   });
   afterAll(async () => {
@@ -82,7 +100,9 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     expect(await page.getByTestId("universe-asof").textContent()).toBe(demo.provenance.asOf);
     expect(await page.getByTestId("universe-source").textContent()).toMatch(/Demo universe \(fictional companies\)/);
     await expect(page.getByText("DEMO", { exact: true }).isVisible()).resolves.toBe(true);
-    expect(await page.getByTestId("universe-coverage").textContent()).toMatch(new RegExp(`^${demo.provenance.coverage.withFundamentals.toLocaleString("en-US")} of`));
+    expect(await page.getByTestId("universe-coverage").textContent()).toMatch(
+      new RegExp(`^${demo.provenance.coverage.withFundamentals.toLocaleString("en-US")} of`),
+    );
     await shot("universe");
   });
 
@@ -101,14 +121,22 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     await page.getByRole("menuitemcheckbox", { name: "Industrials" }).click(); // a multi-select dropdown's popup is a menu
     await page.keyboard.press("Escape");
     await capBox(page, "From").fill("500");
-    await page.getByTestId("match-count").filter({ hasText: `${expected.length} of` }).waitFor();
-    expect(await page.getByTestId("match-count").textContent()).toBe(`${expected.length} of ${demo.companies.length.toLocaleString("en-US")} companies match`);
+    await page
+      .getByTestId("match-count")
+      .filter({ hasText: `${expected.length} of` })
+      .waitFor();
+    expect(await page.getByTestId("match-count").textContent()).toBe(
+      `${expected.length} of ${demo.companies.length.toLocaleString("en-US")} companies match`,
+    );
     await capBox(page, "To").fill("100");
     await page.getByText("The maximum is below the minimum.").waitFor();
     expect(await page.getByRole("button", { name: "Insert table" }).isDisabled()).toBe(true);
     await shot("filters-invalid");
     await capBox(page, "To").fill("");
-    await page.getByTestId("match-count").filter({ hasText: `${expected.length} of` }).waitFor();
+    await page
+      .getByTestId("match-count")
+      .filter({ hasText: `${expected.length} of` })
+      .waitFor();
     await shot("filters");
     expect(await page.evaluate(() => window.__excelDouble.inspect.writes.length)).toBe(0); // nothing written yet
   });
@@ -116,19 +144,35 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
   test("4. values on a new sheet: provenance block, header, rows, number formats, frozen header", async () => {
     await page.getByRole("button", { name: "Insert table" }).click();
     await page.getByText("Qualis_1 inserted").waitFor();
-    expect(await tables(page)).toEqual([expect.objectContaining({ name: "Qualis_1", sheet: "Qualis 1", address: `A6:D${6 + expected.length}`, headers: FIELDS })]);
+    expect(await tables(page)).toEqual([
+      expect.objectContaining({
+        name: "Qualis_1",
+        sheet: "Qualis 1",
+        address: `A6:D${6 + expected.length}`,
+        headers: FIELDS,
+      }),
+    ]);
     const rows = await tableRows(page, "Qualis_1");
     expect(rows.map((r) => value(r.Ticker))).toEqual(expected.map((c) => c.ticker));
     expect(rows.map((r) => value(r["Market cap ($m)"]))).toEqual(expected.map((c) => c.marketCap));
     expect(rows.map((r) => value(r.Name))).toEqual(expected.map((c) => c.name));
-    expect(new Set(rows.map((r) => `${r.Ticker!.numberFormat}|${r.Name!.numberFormat}|${r["Market cap ($m)"]!.numberFormat}|${r.Themes!.numberFormat}`))).toEqual(
-      new Set([`@|@|${capFormat}|@`]),
-    );
+    expect(
+      new Set(
+        rows.map(
+          (r) =>
+            `${r.Ticker!.numberFormat}|${r.Name!.numberFormat}|${r["Market cap ($m)"]!.numberFormat}|${r.Themes!.numberFormat}`,
+        ),
+      ),
+    ).toEqual(new Set([`@|@|${capFormat}|@`]));
     const block = await grid(page, "Qualis 1", "A1:A5");
     const lines = column(block);
     expect(lines[0]).toMatch(/^Qualis Small Caps · DEMO DATA: fictional companies/);
-    expect(lines[1]).toBe("Source: DEMO universe (fictional companies), read from bundled demo universe · data as of 2026-10-30");
-    expect(lines[2]).toBe(`Filters: sectors: Industrials; market cap at least $500m; sorted by Market cap ($m), largest first · ${expected.length} companies`);
+    expect(lines[1]).toBe(
+      "Source: DEMO universe (fictional companies), read from bundled demo universe · data as of 2026-10-30",
+    );
+    expect(lines[2]).toBe(
+      `Filters: sectors: Industrials; market cap at least $500m; sorted by Market cap ($m), largest first · ${expected.length} companies`,
+    );
     expect(lines[3]).toMatch(/^Written: \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     expect(lines[4]).toBe("");
     expect(block.slice(0, 4).every(([c]) => c!.numberFormat === "@" && c!.formula === null)).toBe(true);
@@ -144,9 +188,15 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     await page.getByText("Qualis_2 inserted").waitFor();
     const rows = await tableRows(page, "Qualis_2");
     expect(rows.map((r) => value(r.Ticker))).toEqual(expected.map((c) => c.ticker));
-    expect(new Set(rows.map((r) => r["Market cap ($m)"]!.formula))).toEqual(new Set(['=QUALIS.FIELD([@Ticker],"market_cap")']));
+    expect(new Set(rows.map((r) => r["Market cap ($m)"]!.formula))).toEqual(
+      new Set(['=QUALIS.FIELD([@Ticker],"market_cap")']),
+    );
     expect(new Set(rows.map((r) => r.Name!.formula))).toEqual(new Set(['=QUALIS.FIELD([@Ticker],"name")']));
-    expect(new Set(rows.map((r) => `${r.Ticker!.numberFormat}|${r.Name!.numberFormat}|${r["Market cap ($m)"]!.numberFormat}`))).toEqual(new Set([`@|General|${capFormat}`]));
+    expect(
+      new Set(
+        rows.map((r) => `${r.Ticker!.numberFormat}|${r.Name!.numberFormat}|${r["Market cap ($m)"]!.numberFormat}`),
+      ),
+    ).toEqual(new Set([`@|General|${capFormat}`]));
     // Excel would now call the functions: the double calls the ones the page registered with CustomFunctions.associate.
     await page.evaluate(() => window.__excelDouble.calculateRegistered());
     const computed = await tableRows(page, "Qualis_2");
@@ -173,14 +223,23 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     await page.getByRole("button", { name: "Change data source" }).click();
     await page.getByLabel("Snapshot URL").fill("http://data.qualis.test/snapshots/latest.json");
     await page.getByRole("button", { name: "Load", exact: true }).click();
-    await page.getByText("Only https:// addresses are allowed for snapshot data (got http://data.qualis.test).").waitFor();
+    await page
+      .getByText("Only https:// addresses are allowed for snapshot data (got http://data.qualis.test).")
+      .waitFor();
     await shot("url-refused");
     await page.getByLabel("Snapshot URL").fill(SNAPSHOT_URL);
     await page.getByRole("button", { name: "Load", exact: true }).click();
-    await page.getByText(`The snapshot: ${later.companies.length.toLocaleString("en-US")} companies as of 2026-11-20.`).waitFor();
-    expect(await page.getByTestId("universe-source").textContent()).toBe(`${later.provenance.source} — ${SNAPSHOT_URL}`);
+    await page
+      .getByText(`The snapshot: ${later.companies.length.toLocaleString("en-US")} companies as of 2026-11-20.`)
+      .waitFor();
+    expect(await page.getByTestId("universe-source").textContent()).toBe(
+      `${later.provenance.source} — ${SNAPSHOT_URL}`,
+    );
     expect(await page.getByText("DEMO", { exact: true }).count()).toBe(0);
-    await page.getByTestId("match-count").filter({ hasText: `${expectedLater.length} of` }).waitFor();
+    await page
+      .getByTestId("match-count")
+      .filter({ hasText: `${expectedLater.length} of` })
+      .waitFor();
     await shot("new-source");
   });
 
@@ -200,9 +259,17 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     const added = expectedLater.filter((c) => !oldTickers.includes(c.ticker)).length;
     const removed = oldTickers.filter((t) => !newTickers.has(t)).length;
     for (const inj of INJECTIONS) expect(newTickers.has(inj.ticker) && !oldTickers.includes(inj.ticker)).toBe(true);
-    expect(await page.getByTestId("refresh-summary").textContent()).toContain(`Qualis_1${added} rows added, ${removed} rows removed;`); // title, then the message
+    expect(await page.getByTestId("refresh-summary").textContent()).toContain(
+      `Qualis_1${added} rows added, ${removed} rows removed;`,
+    ); // title, then the message
 
-    expect((await tables(page))[0]).toEqual(expect.objectContaining({ name: "Qualis_1", address: `A6:E${6 + expectedLater.length}`, headers: [...FIELDS, "My note"] }));
+    expect((await tables(page))[0]).toEqual(
+      expect.objectContaining({
+        name: "Qualis_1",
+        address: `A6:E${6 + expectedLater.length}`,
+        headers: [...FIELDS, "My note"],
+      }),
+    );
     const rows = await tableRows(page, "Qualis_1");
     const byTicker = new Map(expectedLater.map((c) => [c.ticker, c]));
     expect(new Set(rows.map((r) => String(value(r.Ticker))))).toEqual(newTickers);
@@ -227,7 +294,9 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     await page.evaluate(() => window.__excelDouble.calculateRegistered());
     const live = await tableRows(page, "Qualis_2");
     expect(new Set(live.map((r) => String(value(r.Ticker))))).toEqual(newTickers);
-    expect(new Set(live.map((r) => r["Market cap ($m)"]!.formula))).toEqual(new Set(['=QUALIS.FIELD([@Ticker],"market_cap")']));
+    expect(new Set(live.map((r) => r["Market cap ($m)"]!.formula))).toEqual(
+      new Set(['=QUALIS.FIELD([@Ticker],"market_cap")']),
+    );
     for (const r of live) expect(value(r["Market cap ($m)"])).toBe(byTicker.get(String(value(r.Ticker)))!.marketCap);
     for (const inj of INJECTIONS) expect(live.find((r) => value(r.Ticker) === inj.ticker)?.Name?.value).toBe(inj.name);
     await shot("refreshed");
@@ -238,7 +307,12 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     await page.evaluate(() => window.__excelDouble.user.deleteTable("Qualis_2"));
     await page.getByRole("button", { name: "Refresh all" }).click();
     await page.getByText(/^Refresh finished: 2 refreshed, 1 needs your attention\.$/).waitFor();
-    await page.getByText("Qualis_2 (on Qualis 2) is no longer in the workbook: it or its sheet was deleted. Rebuild it, or forget it.").first().waitFor();
+    await page
+      .getByText(
+        "Qualis_2 (on Qualis 2) is no longer in the workbook: it or its sheet was deleted. Rebuild it, or forget it.",
+      )
+      .first()
+      .waitFor();
     expect((await tables(page)).map((t) => t.name)).toEqual(["Qualis_1", "Qualis_3"]);
     await shot("missing-table");
     await shot("missing-table-view", "refresh-summary");
@@ -253,10 +327,14 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     const seen: string[] = [];
     for (let i = 0; i < 80; i++) {
       await page.keyboard.press("Tab");
-      seen.push(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        return el ? `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 40) ?? ""}` : "";
-      }));
+      seen.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el
+            ? `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 40) ?? ""}`
+            : "";
+        }),
+      );
     }
     const text = seen.join("\n");
     for (const name of ["Reload data", "data source", "Insert table", "Refresh all"]) expect(text).toContain(name);
@@ -280,7 +358,9 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     const input = page.locator('input[type="file"]');
     await input.setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") });
     await page.getByText("notes.csv was not loaded").waitFor();
-    expect(await page.getByText(/notes\.csv is not an iShares holdings export: .*Download the holdings CSV/).count()).toBe(1);
+    expect(
+      await page.getByText(/notes\.csv is not an iShares holdings export: .*Download the holdings CSV/).count(),
+    ).toBe(1);
     await input.setInputFiles(HOLDINGS_EXCERPT);
     await page.getByText("IWM_excerpt.csv: 7 companies as of 2026-04-10.", { exact: false }).waitFor();
     expect(await page.getByText(/^skipped 3 non-equity: line 13 XTSLA/).count()).toBe(1);
@@ -288,7 +368,9 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     expect(await page.getByTestId("universe-count").textContent()).toBe("7");
     expect(await page.getByTestId("universe-asof").textContent()).toBe("2026-04-10");
     expect(await page.getByTestId("universe-coverage").textContent()).toMatch(/^0 of 7/);
-    expect(await page.getByTestId("universe-source").textContent()).toMatch(/^iShares Russell 2000 ETF holdings as of 2026-04-10 \(holdings only: no fundamentals\) — holdings file IWM_excerpt\.csv$/);
+    expect(await page.getByTestId("universe-source").textContent()).toMatch(
+      /^iShares Russell 2000 ETF holdings as of 2026-04-10 \(holdings only: no fundamentals\) — holdings file IWM_excerpt\.csv$/,
+    );
     expect(await page.getByText("DEMO", { exact: true }).count()).toBe(0);
     await shot("holdings-loaded");
   });
@@ -297,7 +379,8 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     expect(pane.refused).toEqual([]);
     // office.js, outside Office (and in Excel on Windows), frames Microsoft's ULS logging page; the pane's CSP does
     // not allow that frame, which costs nothing but this console report. Anything else is an error of the pane.
-    const uls = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
+    const uls =
+      /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
     expect(pane.consoleErrors.filter((e) => !uls.test(e))).toEqual([]);
   });
 });

@@ -41,20 +41,33 @@ function csp(html: string): Map<string, string[]> {
 }
 
 describe("the built pages and manifest", () => {
-  test.each(["taskpane.html", "help.html"])("%s: a CSP with no inline script and no eval; no inline script or handler in the page", (name) => {
-    const html = page_(name);
-    const policy = csp(html);
-    const scripts = policy.get("script-src") ?? policy.get("default-src")!;
-    expect(scripts).toBeDefined();
-    for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "data:", "blob:", "*", "http:", "https:"]) expect(scripts).not.toContain(unsafe);
-    expect(policy.get("object-src") ?? policy.get("default-src")).toEqual(["'none'"]);
-    expect(policy.get("base-uri")).toBeDefined();
-    expect(policy.get("form-action")).toEqual(["'none'"]);
-    expect(policy.get("connect-src")?.join(" ") ?? "").not.toMatch(/http:|localhost|127\.0\.0\.1/); // production: https only
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/i); // no inline script bodies
-    expect(html).not.toMatch(/\son[a-z]+\s*=/i); // no inline event handlers
-    expect(html).not.toMatch(/javascript:/i);
-  });
+  test.each(["taskpane.html", "help.html"])(
+    "%s: a CSP with no inline script and no eval; no inline script or handler in the page",
+    (name) => {
+      const html = page_(name);
+      const policy = csp(html);
+      const scripts = policy.get("script-src") ?? policy.get("default-src")!;
+      expect(scripts).toBeDefined();
+      for (const unsafe of [
+        "'unsafe-inline'",
+        "'unsafe-eval'",
+        "'unsafe-hashes'",
+        "data:",
+        "blob:",
+        "*",
+        "http:",
+        "https:",
+      ])
+        expect(scripts).not.toContain(unsafe);
+      expect(policy.get("object-src") ?? policy.get("default-src")).toEqual(["'none'"]);
+      expect(policy.get("base-uri")).toBeDefined();
+      expect(policy.get("form-action")).toEqual(["'none'"]);
+      expect(policy.get("connect-src")?.join(" ") ?? "").not.toMatch(/http:|localhost|127\.0\.0\.1/); // production: https only
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/i); // no inline script bodies
+      expect(html).not.toMatch(/\son[a-z]+\s*=/i); // no inline event handlers
+      expect(html).not.toMatch(/javascript:/i);
+    },
+  );
 
   test("dist/manifest.xml: no AppDomains, every URL https and none at localhost", () => {
     const facts = manifestFacts(page_("manifest.xml"));
@@ -89,8 +102,15 @@ function hostileCsv(): string {
     { ticker: "SAFE", name: "SAFE INDUSTRIES INC", marketValue: 1e6 },
   ];
   const marker = (i: number) => `@@${i}@@`;
-  const text = holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", rows.map((r, i) => ({ ...r, ticker: `T${marker(i)}`, name: `N${marker(i)}` })));
-  return rows.reduce((t, r, i) => t.replace(`"T${marker(i)}"`, csvField(r.ticker)).replace(`"N${marker(i)}"`, csvField(r.name)), text);
+  const text = holdingsCsv(
+    "iShares Russell 2000 ETF",
+    "Apr 10, 2026",
+    rows.map((r, i) => ({ ...r, ticker: `T${marker(i)}`, name: `N${marker(i)}` })),
+  );
+  return rows.reduce(
+    (t, r, i) => t.replace(`"T${marker(i)}"`, csvField(r.ticker)).replace(`"N${marker(i)}"`, csvField(r.name)),
+    text,
+  );
 }
 const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -154,7 +174,9 @@ describe("in the browser", () => {
     const errors: string[] = [];
     help.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     // static-server.ts has no type for .css (the pane needs none); serve the stylesheet as a web server would.
-    await help.route(`${server.url}help.css`, (route) => route.fulfill({ path: path.join(DIST, "help.css"), contentType: "text/css" }));
+    await help.route(`${server.url}help.css`, (route) =>
+      route.fulfill({ path: path.join(DIST, "help.css"), contentType: "text/css" }),
+    );
     await help.goto(`${server.url}help.html`);
     const ran = await help.evaluate(async () => {
       const s = document.createElement("script");
@@ -165,35 +187,56 @@ describe("in the browser", () => {
     });
     expect(ran).toBeNull();
     expect(await help.locator("body").evaluate((b) => getComputedStyle(b).fontFamily)).toMatch(/Segoe UI/);
-    expect(errors.filter((e) => !/Executing inline script violates|Refused to execute inline script/.test(e))).toEqual([]);
+    expect(errors.filter((e) => !/Executing inline script violates|Refused to execute inline script/.test(e))).toEqual(
+      [],
+    );
     await help.close();
   });
 
-  test.each(["http://127.0.0.1:PORT/snapshot.json", "http://localhost:PORT/snapshot.json"])("the production build refuses %s before asking it", async (template) => {
-    const url = template.replace("PORT", local.base.split(":")[2]!);
-    await page.getByRole("button", { name: /Change data source|Hide data sources/ }).first().click();
-    if (!(await page.getByLabel("Snapshot URL").isVisible())) await page.getByRole("button", { name: "Change data source" }).click();
-    await page.getByLabel("Snapshot URL").fill(url);
-    await page.getByRole("button", { name: "Load", exact: true }).click();
-    await page.getByText(`Only https:// addresses are allowed for snapshot data (got ${new URL(url).protocol}//${new URL(url).host}).`).waitFor();
-    expect(local.requests).toEqual([]);
-    expect(await page.getByTestId("universe-source").textContent()).toMatch(/Demo universe/);
-    await page.getByRole("button", { name: "Hide data sources" }).click();
-  });
+  test.each(["http://127.0.0.1:PORT/snapshot.json", "http://localhost:PORT/snapshot.json"])(
+    "the production build refuses %s before asking it",
+    async (template) => {
+      const url = template.replace("PORT", local.base.split(":")[2]!);
+      await page
+        .getByRole("button", { name: /Change data source|Hide data sources/ })
+        .first()
+        .click();
+      if (!(await page.getByLabel("Snapshot URL").isVisible()))
+        await page.getByRole("button", { name: "Change data source" }).click();
+      await page.getByLabel("Snapshot URL").fill(url);
+      await page.getByRole("button", { name: "Load", exact: true }).click();
+      await page
+        .getByText(
+          `Only https:// addresses are allowed for snapshot data (got ${new URL(url).protocol}//${new URL(url).host}).`,
+        )
+        .waitFor();
+      expect(local.requests).toEqual([]);
+      expect(await page.getByTestId("universe-source").textContent()).toMatch(/Demo universe/);
+      await page.getByRole("button", { name: "Hide data sources" }).click();
+    },
+  );
 
   test("a hostile holdings CSV: loaded through the file input; its HTML shown as text", async () => {
     await page.getByRole("button", { name: "Change data source" }).click();
-    await page.locator('input[type="file"]').setInputFiles({ name: FILE_NAME, mimeType: "text/csv", buffer: Buffer.from(hostileCsv()) });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: FILE_NAME, mimeType: "text/csv", buffer: Buffer.from(hostileCsv()) });
     await page.getByText(`${FILE_NAME}: ${HOSTILE.length + 1} companies as of 2026-04-10.`, { exact: false }).waitFor();
     // The refused rows are listed with their text as typed — the HTML as characters, not as an element.
     await page.getByText(HTML_TICKER.slice(0, 30), { exact: false }).first().waitFor();
     expect(await page.getByText(FORMULA_TICKER, { exact: false }).count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => ({ xss: window.__xss ?? null, injected: document.querySelectorAll('img[src="x"]').length }))).toEqual({ xss: null, injected: 0 });
+    expect(
+      await page.evaluate(() => ({
+        xss: window.__xss ?? null,
+        injected: document.querySelectorAll('img[src="x"]').length,
+      })),
+    ).toEqual({ xss: null, injected: 0 });
     await page.getByRole("button", { name: "Hide data sources" }).click();
   });
 
   const tableRows = (name: string) => page.evaluate((n) => window.__excelDouble.inspect.tableRows(n), name);
-  const grid = (sheet: string, address: string) => page.evaluate(([s, a]) => window.__excelDouble.inspect.grid(s, a), [sheet, address] as const);
+  const grid = (sheet: string, address: string) =>
+    page.evaluate(([s, a]) => window.__excelDouble.inspect.grid(s, a), [sheet, address] as const);
   const violations = () => page.evaluate(() => window.__excelDouble.inspect.violations);
   const byTicker = (rows: Record<string, CellView>[]) => new Map(rows.map((r) => [String(r.Ticker!.value), r]));
 
@@ -222,7 +265,8 @@ describe("in the browser", () => {
     const rows = await tableRows("Qualis_2");
     for (const r of rows) {
       expect(r.Ticker!.formula).toBeNull();
-      for (const [header, c] of Object.entries(r)) if (header !== "Ticker") expect(c.formula).toMatch(/^=QUALIS\.[A-Z_]+\(\[@Ticker\](,"[a-z_]+")?\)$/);
+      for (const [header, c] of Object.entries(r))
+        if (header !== "Ticker") expect(c.formula).toMatch(/^=QUALIS\.[A-Z_]+\(\[@Ticker\](,"[a-z_]+")?\)$/);
     }
     await page.evaluate(() => window.__excelDouble.calculateRegistered());
     const cells = byTicker(await tableRows("Qualis_2"));

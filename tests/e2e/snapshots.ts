@@ -36,7 +36,9 @@ export const INJECTIONS = [
  */
 export function laterSnapshot(criteria: ScreenCriteria): string {
   const wire = JSON.parse(demoText()) as SnapshotWire;
-  const screened = engineFor(universeOf(demoText())).screen(criteria).map((c) => c.ticker);
+  const screened = engineFor(universeOf(demoText()))
+    .screen(criteria)
+    .map((c) => c.ticker);
   const leave = new Set(screened.filter((_, i) => i % 3 === 1));
   const template = wire.companies.find((c) => c.ticker === screened[0])!;
   for (const c of wire.companies) {
@@ -44,7 +46,14 @@ export function laterSnapshot(criteria: ScreenCriteria): string {
     else if (c.marketCap !== null) c.marketCap = Math.round(c.marketCap * 1.03);
   }
   INJECTIONS.forEach((inj, i) => {
-    wire.companies.push({ ...structuredClone(template), ticker: inj.ticker, name: inj.name, cik: null, marketCap: 900 + i * 450, membership: "R2000" });
+    wire.companies.push({
+      ...structuredClone(template),
+      ticker: inj.ticker,
+      name: inj.name,
+      cik: null,
+      marketCap: 900 + i * 450,
+      membership: "R2000",
+    });
   });
   wire.provenance = {
     ...wire.provenance,
@@ -52,7 +61,11 @@ export function laterSnapshot(criteria: ScreenCriteria): string {
     generatedAt: "2026-11-20T18:00:00.000Z",
     source: "Qualis data desk snapshot of 20 Nov 2026 (test)",
     isDemo: false,
-    coverage: { ...wire.provenance.coverage, constituents: wire.companies.length, withFundamentals: wire.companies.filter((c) => c.ttm).length },
+    coverage: {
+      ...wire.provenance.coverage,
+      constituents: wire.companies.length,
+      withFundamentals: wire.companies.filter((c) => c.ttm).length,
+    },
     notes: [],
   };
   return JSON.stringify(wire);

@@ -47,9 +47,11 @@ const picture = (page: Page, sheet: string): Promise<SheetPicture> =>
   }, sheet);
 
 beforeAll(() => {
-  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` before `npm run test:e2e`.");
+  if (!existsSync(path.join(DIST, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm run build` before `npm run test:e2e`.");
   mkdirSync(SHOTS, { recursive: true });
-  for (const f of readdirSync(SHOTS)) if (f.startsWith("templates-") && /\.(png|html)$/.test(f)) rmSync(path.join(SHOTS, f));
+  for (const f of readdirSync(SHOTS))
+    if (f.startsWith("templates-") && /\.(png|html)$/.test(f)) rmSync(path.join(SHOTS, f));
 });
 
 describe("templates from the task pane", () => {
@@ -65,11 +67,15 @@ describe("templates from the task pane", () => {
   const shot = async (name: string, at?: string) => {
     const file = path.join(SHOTS, `templates-${name}.png`);
     if (!at) return void (await page.screenshot({ path: file, fullPage: true }));
-    await page.getByTestId(at).first().evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await page
+      .getByTestId(at)
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: file });
   };
   /** The workbook calculated over `u`, and a picture of `sheet` saved beside the pane's screenshots. */
-  const calculate = async (u: Universe) => evaluateWorkbook(await workbook(page), { engine: engineFor(u), asOf: provenanceLine(u) });
+  const calculate = async (u: Universe) =>
+    evaluateWorkbook(await workbook(page), { engine: engineFor(u), asOf: provenanceLine(u) });
   const drawSheet = async (name: string, sheet: string, calc: Evaluation, caption: string) => {
     const html = renderSheet(await picture(page, sheet), calc, { caption, maxRows: 75 });
     writeFileSync(path.join(SHOTS, `templates-${name}.html`), html);
@@ -122,10 +128,18 @@ describe("templates from the task pane", () => {
 
   test("2. screening dashboard: the live universe table, summary figures and four charts over the sheet's own ranges", async () => {
     await insertFromPane("Insert screening dashboard", "Screening dashboard");
-    expect(await page.getByTestId("template-result").textContent()).toMatch(/On sheet Dashboard 1: one table and 4 charts, in 3 requests to Excel\./);
+    expect(await page.getByTestId("template-result").textContent()).toMatch(
+      /On sheet Dashboard 1: one table and 4 charts, in 3 requests to Excel\./,
+    );
     await shot("02-dashboard-pane", "template-result");
     const t = await page.evaluate(() => window.__excelDouble.inspect.tables());
-    expect(t).toEqual([expect.objectContaining({ name: "Dashboard_1", sheet: "Dashboard 1", address: `A50:H${50 + demo.companies.length}` })]);
+    expect(t).toEqual([
+      expect.objectContaining({
+        name: "Dashboard_1",
+        sheet: "Dashboard 1",
+        address: `A50:H${50 + demo.companies.length}`,
+      }),
+    ]);
     const charts = await page.evaluate(() => window.__excelDouble.inspect.charts("Dashboard 1"));
     expect(charts.map((c) => [c.type, c.source])).toEqual([
       ["ColumnClustered", "J8:K18"],
@@ -138,7 +152,11 @@ describe("templates from the task pane", () => {
     const calc = await calculate(demo);
     const rows = await page.evaluate(() => window.__excelDouble.inspect.tableRows("Dashboard_1").slice(0, 40));
     for (const [k, r] of rows.entries()) {
-      for (const [col, h] of [["E", "Quality score"], ["G", "Graduation probability"], ["C", "Sector"]] as const) {
+      for (const [col, h] of [
+        ["E", "Quality score"],
+        ["G", "Graduation probability"],
+        ["C", "Sector"],
+      ] as const) {
         const fromPage = r[h]!.value;
         const fromCalc = calc.value("Dashboard 1", `${col}${51 + k}`);
         if (typeof fromPage === "number") expect(fromCalc).toBeCloseTo(fromPage, 12);
@@ -148,18 +166,32 @@ describe("templates from the task pane", () => {
     expect(calc.value("Dashboard 1", "A2")).toBe("DEMO DATA: fictional companies, not real securities");
     expect(calc.value("Dashboard 1", "D7")).toBe(demo.companies.length);
     expect(await page.evaluate(() => window.__excelDouble.inspect.violations)).toEqual([]);
-    await drawSheet("02-dashboard-sheet", "Dashboard 1", calc, "Dashboard 1 — screening dashboard over the demo universe (drawn from the Excel double's record)");
+    await drawSheet(
+      "02-dashboard-sheet",
+      "Dashboard 1",
+      calc,
+      "Dashboard 1 — screening dashboard over the demo universe (drawn from the Excel double's record)",
+    );
   });
 
   test("3. allocation model: the PM's weights as inputs, checks that say OK, tilt charts", async () => {
     await insertFromPane("Insert allocation model", "Allocation model");
-    expect(await page.getByTestId("template-result").textContent()).toMatch(/On sheet Allocation 1: 2 tables and 2 charts, in 3 requests to Excel\./);
+    expect(await page.getByTestId("template-result").textContent()).toMatch(
+      /On sheet Allocation 1: 2 tables and 2 charts, in 3 requests to Excel\./,
+    );
     await shot("03-allocation-pane", "template-result");
     const calc = await calculate(demo);
     expect(calc.grid("Allocation 1", "C13:C15")).toEqual([["OK"], [0], ["OK"]]);
     expect(calc.value("Allocation 1", "C12")).toBeCloseTo(1, 12);
-    expect(await page.evaluate(() => window.__excelDouble.inspect.charts("Allocation 1").map((c) => c.source))).toEqual(["N24:O35", "N38:O45"]);
-    await drawSheet("03-allocation-sheet", "Allocation 1", calc, "Allocation 1 — allocation model over the demo universe");
+    expect(await page.evaluate(() => window.__excelDouble.inspect.charts("Allocation 1").map((c) => c.source))).toEqual(
+      ["N24:O35", "N38:O45"],
+    );
+    await drawSheet(
+      "03-allocation-sheet",
+      "Allocation 1",
+      calc,
+      "Allocation 1 — allocation model over the demo universe",
+    );
   });
 
   test("4. client table: values only, the provenance block with DEMO, one landscape page", async () => {
@@ -172,7 +204,12 @@ describe("templates from the task pane", () => {
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
     });
-    await drawSheet("04-client-sheet", "Client table 1", await calculate(demo), "Client table 1 — client table over the demo universe (values only)");
+    await drawSheet(
+      "04-client-sheet",
+      "Client table 1",
+      await calculate(demo),
+      "Client table 1 — client table over the demo universe (values only)",
+    );
   });
 
   test("5. Refresh all re-pulls the templates' four tables in place", async () => {
@@ -201,23 +238,45 @@ describe("templates from the task pane", () => {
     expect(calc.value("Dashboard 2", "A12")).toMatch(/^No fundamentals in this data/);
     expect(calc.value("Allocation 2", "A5")).toMatch(/^No fundamentals in this data/);
     expect(calc.value("Client table 2", "A1")).toBe("Small caps: the 25 largest companies by market cap");
-    expect((await page.evaluate(() => window.__excelDouble.inspect.cells("Client table 2"))).filter((c) => c.formula !== null)).toEqual([]);
-    await drawSheet("06-holdings-dashboard-sheet", "Dashboard 2", calc, "Dashboard 2 — over the holdings-only IWM excerpt (no fundamentals)");
-    await drawSheet("06-holdings-allocation-sheet", "Allocation 2", calc, "Allocation 2 — over the holdings-only IWM excerpt");
-    await drawSheet("06-holdings-client-sheet", "Client table 2", calc, "Client table 2 — over the holdings-only IWM excerpt");
+    expect(
+      (await page.evaluate(() => window.__excelDouble.inspect.cells("Client table 2"))).filter(
+        (c) => c.formula !== null,
+      ),
+    ).toEqual([]);
+    await drawSheet(
+      "06-holdings-dashboard-sheet",
+      "Dashboard 2",
+      calc,
+      "Dashboard 2 — over the holdings-only IWM excerpt (no fundamentals)",
+    );
+    await drawSheet(
+      "06-holdings-allocation-sheet",
+      "Allocation 2",
+      calc,
+      "Allocation 2 — over the holdings-only IWM excerpt",
+    );
+    await drawSheet(
+      "06-holdings-client-sheet",
+      "Client table 2",
+      calc,
+      "Client table 2 — over the holdings-only IWM excerpt",
+    );
     expect(await page.evaluate(() => window.__excelDouble.inspect.violations)).toEqual([]);
   });
 
   test("7. the pane at 320 px: the Templates section fits", async () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await shot("07-pane-320", "template-item");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
   test("no outside request was made, and the page logged no errors", () => {
     expect(pane.refused).toEqual([]);
-    const uls = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
+    const uls =
+      /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
     expect(pane.consoleErrors.filter((e) => !uls.test(e))).toEqual([]);
   });
 });

@@ -6,7 +6,15 @@
 // QUALIS functions, answered from the model's engine as src/functions answers them (errors typed the same way).
 //
 // Used by the jest tests of the templates and by the browser tests' picture of the workbook.
-import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import type { Engine } from "../../src/model/engine";
 import { columnLetters as colLetters } from "../../src/taskpane/workbook/excel-names";
 import type { Failure, Outcome } from "../../src/model/outcome";
@@ -27,7 +35,10 @@ export interface WorkbookView {
 }
 
 export function workbookView(inspect: Inspector): WorkbookView {
-  return { sheets: inspect.sheetNames().map((name) => ({ name, cells: inspect.cells(name) })), tables: inspect.tables() };
+  return {
+    sheets: inspect.sheetNames().map((name) => ({ name, cells: inspect.cells(name) })),
+    tables: inspect.tables(),
+  };
 }
 
 /** How the QUALIS functions answer: the engine of the loaded universe, and QUALIS.AS_OF()'s text. */
@@ -49,7 +60,8 @@ export interface Evaluation {
 
 // ----- A1 ---------------------------------------------------------------------------------------------------------
 
-const colIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const colIndex = (letters: string) =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 interface Box {
   r0: number;
   c0: number;
@@ -65,7 +77,8 @@ function parseBox(address: string): Box {
 }
 const quoteSheet = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const absolute = (sheet: string, b: Box) =>
-  `${quoteSheet(sheet)}!$${colLetters(b.c0)}$${b.r0 + 1}` + (b.r0 === b.r1 && b.c0 === b.c1 ? "" : `:$${colLetters(b.c1)}$${b.r1 + 1}`);
+  `${quoteSheet(sheet)}!$${colLetters(b.c0)}$${b.r0 + 1}` +
+  (b.r0 === b.r1 && b.c0 === b.c1 ? "" : `:$${colLetters(b.c1)}$${b.r1 + 1}`);
 
 // ----- structured references → A1 ---------------------------------------------------------------------------------
 
@@ -114,7 +127,11 @@ function parts(spec: string): { items: string[]; range: boolean } {
   return { items, range };
 }
 
-export function translateFormula(formula: string, here: { sheet: string; row: number; col: number }, tables: TableView[]): string {
+export function translateFormula(
+  formula: string,
+  here: { sheet: string; row: number; col: number },
+  tables: TableView[],
+): string {
   const tableOf = (name: string | null): TableView & { box: Box } => {
     const t = name
       ? tables.find((x) => x.name.toLowerCase() === name.toLowerCase())
@@ -211,7 +228,8 @@ const ERROR_OF: Record<Failure["kind"], ErrorType> = {
   no_universe: ErrorType.NA,
 };
 const answer = <T>(o: Outcome<T>) => (o.ok ? o.value : new CellError(ERROR_OF[o.kind], o.message));
-const blank = (v: unknown) => v === undefined || v === null || typeof v === "symbol" || (typeof v === "string" && v.trim() === "");
+const blank = (v: unknown) =>
+  v === undefined || v === null || typeof v === "symbol" || (typeof v === "string" && v.trim() === "");
 
 class TestFunctions extends FunctionPlugin {
   private engine(): Engine {
@@ -219,7 +237,12 @@ class TestFunctions extends FunctionPlugin {
     return answers.engine;
   }
   private perTicker(ast: any, state: any, name: string, f: (ticker: string, ...rest: unknown[]) => unknown) {
-    return this.runFunction(ast.args, state, this.metadata(name), (t: unknown, ...rest: unknown[]) => (blank(t) ? "" : f(String(t), ...rest)) as any);
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata(name),
+      (t: unknown, ...rest: unknown[]) => (blank(t) ? "" : f(String(t), ...rest)) as any,
+    );
   }
   field(ast: any, state: any) {
     return this.perTicker(ast, state, "QUALIS.FIELD", (t, field) => answer(this.engine().field(t, String(field))));
@@ -228,7 +251,9 @@ class TestFunctions extends FunctionPlugin {
     return this.perTicker(ast, state, "QUALIS.QUALITY_SCORE", (t) => answer(this.engine().qualityScoreOf(t)));
   }
   graduation(ast: any, state: any) {
-    return this.perTicker(ast, state, "QUALIS.GRADUATION_PROB", (t, n) => answer(this.engine().graduationProbabilityOf(t, typeof n === "number" ? n : 1)));
+    return this.perTicker(ast, state, "QUALIS.GRADUATION_PROB", (t, n) =>
+      answer(this.engine().graduationProbabilityOf(t, typeof n === "number" ? n : 1)),
+    );
   }
   profitable(ast: any, state: any) {
     return this.perTicker(ast, state, "QUALIS.IS_PROFITABLE", (t, basis) => {
@@ -247,37 +272,42 @@ class TestFunctions extends FunctionPlugin {
   }
   /** AGGREGATE(function, options, array, [k]) for the functions templates use; options 2, 3, 6 and 7 skip errors. */
   aggregate(ast: any, state: any) {
-    return this.runFunction(ast.args, state, this.metadata("AGGREGATE"), (fn: number, options: number, data: unknown, k?: number): any => {
-      const all = data instanceof SimpleRangeValue ? data.valuesFromTopLeftCorner() : [data];
-      const skipErrors = [2, 3, 6, 7].includes(options);
-      const error = all.find((v) => v instanceof CellError);
-      if (error && !skipErrors) return error;
-      const xs = all.filter((v): v is number => typeof v === "number").sort((a, b) => a - b);
-      const num = () => new CellError(ErrorType.NUM, "AGGREGATE: no value");
-      switch (fn) {
-        case 1:
-          return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : new CellError(ErrorType.DIV_BY_ZERO);
-        case 2:
-          return xs.length;
-        case 4:
-          return xs.length ? xs[xs.length - 1]! : 0;
-        case 5:
-          return xs.length ? xs[0]! : 0;
-        case 9:
-          return xs.reduce((a, b) => a + b, 0);
-        case 12: {
-          if (!xs.length) return num();
-          const m = Math.floor(xs.length / 2);
-          return xs.length % 2 ? xs[m]! : (xs[m - 1]! + xs[m]!) / 2;
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata("AGGREGATE"),
+      (fn: number, options: number, data: unknown, k?: number): any => {
+        const all = data instanceof SimpleRangeValue ? data.valuesFromTopLeftCorner() : [data];
+        const skipErrors = [2, 3, 6, 7].includes(options);
+        const error = all.find((v) => v instanceof CellError);
+        if (error && !skipErrors) return error;
+        const xs = all.filter((v): v is number => typeof v === "number").sort((a, b) => a - b);
+        const num = () => new CellError(ErrorType.NUM, "AGGREGATE: no value");
+        switch (fn) {
+          case 1:
+            return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : new CellError(ErrorType.DIV_BY_ZERO);
+          case 2:
+            return xs.length;
+          case 4:
+            return xs.length ? xs[xs.length - 1]! : 0;
+          case 5:
+            return xs.length ? xs[0]! : 0;
+          case 9:
+            return xs.reduce((a, b) => a + b, 0);
+          case 12: {
+            if (!xs.length) return num();
+            const m = Math.floor(xs.length / 2);
+            return xs.length % 2 ? xs[m]! : (xs[m - 1]! + xs[m]!) / 2;
+          }
+          case 14:
+            return k !== undefined && k >= 1 && k <= xs.length ? xs[xs.length - Math.floor(k)]! : num();
+          case 15:
+            return k !== undefined && k >= 1 && k <= xs.length ? xs[Math.floor(k) - 1]! : num();
+          default:
+            return new CellError(ErrorType.VALUE, `AGGREGATE(${fn}, …) is not modelled by the tests`);
         }
-        case 14:
-          return k !== undefined && k >= 1 && k <= xs.length ? xs[xs.length - Math.floor(k)]! : num();
-        case 15:
-          return k !== undefined && k >= 1 && k <= xs.length ? xs[Math.floor(k) - 1]! : num();
-        default:
-          return new CellError(ErrorType.VALUE, `AGGREGATE(${fn}, …) is not modelled by the tests`);
-      }
-    });
+      },
+    );
   }
   /** ROW(), ROW(cell), and ROW(range) as a column of row numbers (HyperFormula gives only the first). */
   row(ast: any, state: any) {
@@ -318,7 +348,11 @@ const optional = { argumentType: FunctionArgumentType.SCALAR, optionalArg: true 
       { argumentType: FunctionArgumentType.NUMBER, optionalArg: true },
     ],
   },
-  ROW: { method: "row", sizeOfResultArrayMethod: "rowSize", parameters: [{ argumentType: FunctionArgumentType.RANGE, optionalArg: true }] },
+  ROW: {
+    method: "row",
+    sizeOfResultArrayMethod: "rowSize",
+    parameters: [{ argumentType: FunctionArgumentType.RANGE, optionalArg: true }],
+  },
 };
 
 let registered = false;
@@ -350,13 +384,18 @@ export function evaluateWorkbook(view: WorkbookView, qualis: QualisAnswers): Eva
           problems.set(`${s.name}!${c.address}`, (e as Error).message);
           input = `=NA()`;
         }
-      } else if (typeof c.value === "string") input = c.value === "" ? null : `'${c.value}`; // text stays text
+      } else if (typeof c.value === "string")
+        input = c.value === "" ? null : `'${c.value}`; // text stays text
       else input = c.value;
       row[c.col] = input;
     }
     sheets[s.name] = Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
   }
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: false, smartRounding: false });
+  const hf = HyperFormula.buildFromSheets(sheets, {
+    licenseKey: "gpl-v3",
+    useArrayArithmetic: false,
+    smartRounding: false,
+  });
   const read = (sheet: string, r: number, c: number) => {
     const id = hf.getSheetId(sheet);
     if (id === undefined) throw new Error(`no sheet ${sheet}`);

@@ -53,7 +53,11 @@ export function formatValue(v: Computed, format: string): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(8)));
 }
 
-export function renderSheet(p: SheetPicture, calc: Evaluation, opts: { maxRows?: number; maxCols?: number; caption?: string } = {}): string {
+export function renderSheet(
+  p: SheetPicture,
+  calc: Evaluation,
+  opts: { maxRows?: number; maxCols?: number; caption?: string } = {},
+): string {
   const byPos = new Map(p.cells.map((c) => [`${c.row},${c.col}`, c]));
   const maxRow = Math.min(opts.maxRows ?? 80, Math.max(...p.cells.map((c) => c.row)) + 1);
   const maxCol = Math.min(opts.maxCols ?? 26, Math.max(...p.cells.map((c) => c.col)) + 1);
@@ -158,7 +162,9 @@ ${more > 0 ? `<div class="more">… ${more.toLocaleString("en-US")} more rows no
 
 /** A column or bar chart of the values its series read, with its title, value axis and legend. */
 function chartSvg(ch: ChartView, sheet: string, calc: Evaluation, w: number, h: number): string {
-  const categories = ch.series[0]?.categories ? calc.grid(sheet, ch.series[0].categories).map(([c]) => (c === null ? "" : String(c))) : [];
+  const categories = ch.series[0]?.categories
+    ? calc.grid(sheet, ch.series[0].categories).map(([c]) => (c === null ? "" : String(c)))
+    : [];
   const series = ch.series.map((s) => calc.grid(sheet, s.values).map(([v]) => (typeof v === "number" ? v : null)));
   const all = series.flat().filter((v): v is number => v !== null);
   let lo = Math.min(0, ...all);
@@ -175,17 +181,25 @@ function chartSvg(ch: ChartView, sheet: string, calc: Evaluation, w: number, h: 
   const axisH = bar ? 18 : 38;
   const plot = { x: bar ? labelW : 44, y: titleH, w: w - (bar ? labelW + 14 : 58), h: h - titleH - legendH - axisH };
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${w - 2}" height="${h - 2}" font-family="Segoe UI,Arial,sans-serif" font-size="10">`);
-  out.push(`<text x="${w / 2}" y="18" text-anchor="middle" font-size="12" fill="#404040">${esc(ch.title ?? "")}</text>`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w - 2}" height="${h - 2}" font-family="Segoe UI,Arial,sans-serif" font-size="10">`,
+  );
+  out.push(
+    `<text x="${w / 2}" y="18" text-anchor="middle" font-size="12" fill="#404040">${esc(ch.title ?? "")}</text>`,
+  );
   const scale = (v: number) => ((v - lo) / (hi - lo)) * (bar ? plot.w : plot.h);
   for (let t = lo; t <= hi + step / 2; t += step) {
     const label = esc(formatValue(Number(t.toFixed(10)), fmt));
     if (bar) {
       const x = plot.x + scale(t);
-      out.push(`<line x1="${x}" y1="${plot.y}" x2="${x}" y2="${plot.y + plot.h}" stroke="#E6E6E6"/><text x="${x}" y="${plot.y + plot.h + 12}" text-anchor="middle" fill="#595959">${label}</text>`);
+      out.push(
+        `<line x1="${x}" y1="${plot.y}" x2="${x}" y2="${plot.y + plot.h}" stroke="#E6E6E6"/><text x="${x}" y="${plot.y + plot.h + 12}" text-anchor="middle" fill="#595959">${label}</text>`,
+      );
     } else {
       const y = plot.y + plot.h - scale(t);
-      out.push(`<line x1="${plot.x}" y1="${y}" x2="${plot.x + plot.w}" y2="${y}" stroke="#E6E6E6"/><text x="${plot.x - 4}" y="${y + 3}" text-anchor="end" fill="#595959">${label}</text>`);
+      out.push(
+        `<line x1="${plot.x}" y1="${y}" x2="${plot.x + plot.w}" y2="${y}" stroke="#E6E6E6"/><text x="${plot.x - 4}" y="${y + 3}" text-anchor="end" fill="#595959">${label}</text>`,
+      );
     }
   }
   const n = Math.max(1, categories.length);
@@ -201,19 +215,39 @@ function chartSvg(ch: ChartView, sheet: string, calc: Evaluation, w: number, h: 
       const a = Math.min(zero, scale(v));
       const len = Math.abs(scale(v) - zero);
       const color = PALETTE[k % PALETTE.length];
-      if (bar) out.push(`<rect x="${plot.x + a}" y="${plot.y + start + k * thick}" width="${Math.max(len, 0.5)}" height="${thick}" fill="${color}"/>`);
-      else out.push(`<rect x="${plot.x + start + k * thick}" y="${plot.y + plot.h - a - len}" width="${thick}" height="${Math.max(len, 0.5)}" fill="${color}"/>`);
+      if (bar)
+        out.push(
+          `<rect x="${plot.x + a}" y="${plot.y + start + k * thick}" width="${Math.max(len, 0.5)}" height="${thick}" fill="${color}"/>`,
+        );
+      else
+        out.push(
+          `<rect x="${plot.x + start + k * thick}" y="${plot.y + plot.h - a - len}" width="${thick}" height="${Math.max(len, 0.5)}" fill="${color}"/>`,
+        );
     });
     const label = esc(cat.length > 28 ? `${cat.slice(0, 27)}…` : cat);
-    if (bar) out.push(`<text x="${plot.x - 4}" y="${plot.y + slot * band + band / 2 + 3}" text-anchor="end" fill="#404040">${label}</text>`);
-    else out.push(`<text x="${plot.x + slot * band + band / 2}" y="${plot.y + plot.h + 12}" text-anchor="middle" fill="#404040">${label}</text>`);
+    if (bar)
+      out.push(
+        `<text x="${plot.x - 4}" y="${plot.y + slot * band + band / 2 + 3}" text-anchor="end" fill="#404040">${label}</text>`,
+      );
+    else
+      out.push(
+        `<text x="${plot.x + slot * band + band / 2}" y="${plot.y + plot.h + 12}" text-anchor="middle" fill="#404040">${label}</text>`,
+      );
   });
-  if (bar) out.push(`<line x1="${plot.x + zero}" y1="${plot.y}" x2="${plot.x + zero}" y2="${plot.y + plot.h}" stroke="#8C8C8C"/>`);
-  else out.push(`<line x1="${plot.x}" y1="${plot.y + plot.h - zero}" x2="${plot.x + plot.w}" y2="${plot.y + plot.h - zero}" stroke="#8C8C8C"/>`);
+  if (bar)
+    out.push(
+      `<line x1="${plot.x + zero}" y1="${plot.y}" x2="${plot.x + zero}" y2="${plot.y + plot.h}" stroke="#8C8C8C"/>`,
+    );
+  else
+    out.push(
+      `<line x1="${plot.x}" y1="${plot.y + plot.h - zero}" x2="${plot.x + plot.w}" y2="${plot.y + plot.h - zero}" stroke="#8C8C8C"/>`,
+    );
   if (ch.legend.visible) {
     let x = plot.x;
     ch.series.forEach((s, k) => {
-      out.push(`<rect x="${x}" y="${h - 16}" width="10" height="10" fill="${PALETTE[k % PALETTE.length]}"/><text x="${x + 14}" y="${h - 7}" fill="#404040">${esc(s.name)}</text>`);
+      out.push(
+        `<rect x="${x}" y="${h - 16}" width="10" height="10" fill="${PALETTE[k % PALETTE.length]}"/><text x="${x + 14}" y="${h - 7}" fill="#404040">${esc(s.name)}</text>`,
+      );
       x += 24 + s.name.length * 6;
     });
   }

@@ -13,7 +13,20 @@ import { STORAGE_KEYS, UniverseStore, type LoadFailure } from "../../src/data/un
 import { asOf, qualityScore } from "../../src/functions/functions";
 import { setStore } from "../../src/runtime/shared-store";
 import type { Universe } from "../../src/model/types";
-import { cutOff, drip, endsEarly, flood, redirect, reset, serve, silence, startSnapshotServer, status, type Behaviour, type SnapshotServer } from "./snapshot-server";
+import {
+  cutOff,
+  drip,
+  endsEarly,
+  flood,
+  redirect,
+  reset,
+  serve,
+  silence,
+  startSnapshotServer,
+  status,
+  type Behaviour,
+  type SnapshotServer,
+} from "./snapshot-server";
 
 jest.setTimeout(120_000);
 
@@ -44,32 +57,103 @@ interface Fault {
 }
 
 const FAULTS: Fault[] = [
-  { name: "timeout: the server never answers", behaviour: () => silence, message: /^No answer from 127\.0\.0\.1:\d+ within 1\.5 s\.$/ },
-  { name: "HTTP 404", behaviour: () => status(404), message: /^The server answered HTTP 404 Not Found for http:\/\/127\.0\.0\.1:\d+\/snapshot\.json\.$/ },
-  { name: "HTTP 500", behaviour: () => status(500), message: /^The server answered HTTP 500 Internal Server Error for / },
-  { name: "truncated body: the connection drops half-way", behaviour: () => cutOff(goodText, 0.5), message: /^The download was cut off: / },
-  { name: "truncated body: a clean end after 60%", behaviour: () => endsEarly(goodText, 0.6), message: /^Snapshot refused: not valid JSON: / },
-  { name: "wrong content type (text/html)", behaviour: () => serve("<html><body>Sign in</body></html>", { "content-type": "text/html; charset=utf-8" }), message: /^The server sent text\/html, not JSON: is http:\/\/127\.0\.0\.1:\d+\/snapshot\.json the snapshot file\?$/ },
-  { name: "not JSON (an error page labelled application/json)", behaviour: () => serve("<!doctype html><title>502 Bad Gateway</title>"), message: /^Snapshot refused: not valid JSON: Unexpected token '<'/ },
-  { name: "empty body", behaviour: () => serve(""), message: /^Snapshot refused: not valid JSON: Unexpected end of JSON input$/ },
-  { name: "valid JSON that fails the schema", behaviour: () => serve(withWire((w) => ((w.companies[7] as { price: unknown }).price = "12.50"))), message: /^Snapshot refused: companies\[7\] \([A-Z]+\)\.price: Invalid input: expected number, received string$/ },
-  { name: "an infinite number (1e400)", behaviour: () => serve(goodText.replace(/"marketCap":[\d.]+/, '"marketCap":1e400')), message: /^Snapshot refused: companies\[0\] \([A-Z]+\)\.marketCap: Invalid input: expected number, received Infinity$/ },
-  { name: "another schema version", behaviour: () => serve(withWire((w) => ((w as { schemaVersion: number }).schemaVersion = 2))), message: /^Snapshot refused: schemaVersion: this add-in reads schemaVersion 1$/ },
-  { name: "duplicate tickers in share-class spellings", behaviour: () => serve(withWire((w) => (w.companies[1]!.ticker = `${w.companies[0]!.ticker.toLowerCase()} `))), message: /^Snapshot refused: companies\[1\] .*duplicate ticker/ },
+  {
+    name: "timeout: the server never answers",
+    behaviour: () => silence,
+    message: /^No answer from 127\.0\.0\.1:\d+ within 1\.5 s\.$/,
+  },
+  {
+    name: "HTTP 404",
+    behaviour: () => status(404),
+    message: /^The server answered HTTP 404 Not Found for http:\/\/127\.0\.0\.1:\d+\/snapshot\.json\.$/,
+  },
+  {
+    name: "HTTP 500",
+    behaviour: () => status(500),
+    message: /^The server answered HTTP 500 Internal Server Error for /,
+  },
+  {
+    name: "truncated body: the connection drops half-way",
+    behaviour: () => cutOff(goodText, 0.5),
+    message: /^The download was cut off: /,
+  },
+  {
+    name: "truncated body: a clean end after 60%",
+    behaviour: () => endsEarly(goodText, 0.6),
+    message: /^Snapshot refused: not valid JSON: /,
+  },
+  {
+    name: "wrong content type (text/html)",
+    behaviour: () => serve("<html><body>Sign in</body></html>", { "content-type": "text/html; charset=utf-8" }),
+    message: /^The server sent text\/html, not JSON: is http:\/\/127\.0\.0\.1:\d+\/snapshot\.json the snapshot file\?$/,
+  },
+  {
+    name: "not JSON (an error page labelled application/json)",
+    behaviour: () => serve("<!doctype html><title>502 Bad Gateway</title>"),
+    message: /^Snapshot refused: not valid JSON: Unexpected token '<'/,
+  },
+  {
+    name: "empty body",
+    behaviour: () => serve(""),
+    message: /^Snapshot refused: not valid JSON: Unexpected end of JSON input$/,
+  },
+  {
+    name: "valid JSON that fails the schema",
+    behaviour: () => serve(withWire((w) => ((w.companies[7] as { price: unknown }).price = "12.50"))),
+    message: /^Snapshot refused: companies\[7\] \([A-Z]+\)\.price: Invalid input: expected number, received string$/,
+  },
+  {
+    name: "an infinite number (1e400)",
+    behaviour: () => serve(goodText.replace(/"marketCap":[\d.]+/, '"marketCap":1e400')),
+    message:
+      /^Snapshot refused: companies\[0\] \([A-Z]+\)\.marketCap: Invalid input: expected number, received Infinity$/,
+  },
+  {
+    name: "another schema version",
+    behaviour: () => serve(withWire((w) => ((w as { schemaVersion: number }).schemaVersion = 2))),
+    message: /^Snapshot refused: schemaVersion: this add-in reads schemaVersion 1$/,
+  },
+  {
+    name: "duplicate tickers in share-class spellings",
+    behaviour: () => serve(withWire((w) => (w.companies[1]!.ticker = `${w.companies[0]!.ticker.toLowerCase()} `))),
+    message: /^Snapshot refused: companies\[1\] .*duplicate ticker/,
+  },
   {
     name: "ten times the normal size (the companies ten times over)",
     behaviour: () => serve(withWire((w) => (w.companies = Array.from({ length: 10 }, () => w.companies).flat()))),
     message: /^Snapshot refused: companies\[2000\] \([A-Z]+\): duplicate ticker/,
   },
-  { name: "over the size cap, streamed without a length", behaviour: () => flood(DEFAULT_MAX_BYTES + 1024 * 1024, false), message: /^The snapshot is larger than the 42 MB limit; refused\.$/ },
-  { name: "over the size cap, declared up front", behaviour: () => flood(DEFAULT_MAX_BYTES * 2, true), message: /^The snapshot is 83\.9 MB, over the 42 MB limit\.$/ },
-  { name: "slow drip: a byte every 100 ms", behaviour: () => drip(100), message: /^The download did not finish within 1\.5 s\.$/ },
-  { name: "connection reset before any answer", behaviour: () => reset, message: /^Could not reach 127\.0\.0\.1:\d+: fetch failed\. Check the address and your connection\.$/ },
-  { name: "server down (connection refused)", behaviour: () => silence, serverDown: true, message: /^Could not reach 127\.0\.0\.1:\d+: fetch failed\./ },
+  {
+    name: "over the size cap, streamed without a length",
+    behaviour: () => flood(DEFAULT_MAX_BYTES + 1024 * 1024, false),
+    message: /^The snapshot is larger than the 42 MB limit; refused\.$/,
+  },
+  {
+    name: "over the size cap, declared up front",
+    behaviour: () => flood(DEFAULT_MAX_BYTES * 2, true),
+    message: /^The snapshot is 83\.9 MB, over the 42 MB limit\.$/,
+  },
+  {
+    name: "slow drip: a byte every 100 ms",
+    behaviour: () => drip(100),
+    message: /^The download did not finish within 1\.5 s\.$/,
+  },
+  {
+    name: "connection reset before any answer",
+    behaviour: () => reset,
+    message: /^Could not reach 127\.0\.0\.1:\d+: fetch failed\. Check the address and your connection\.$/,
+  },
+  {
+    name: "server down (connection refused)",
+    behaviour: () => silence,
+    serverDown: true,
+    message: /^Could not reach 127\.0\.0\.1:\d+: fetch failed\./,
+  },
   {
     name: "a redirect to plain http on a host that is not this machine",
     behaviour: ({ elsewhere }) => redirect(`${elsewhere.base.replace("127.0.0.1", "127.0.0.2")}/snapshot.json`),
-    message: /^127\.0\.0\.1:\d+ redirected to http:\/\/127\.0\.0\.2:\d+\/snapshot\.json: Only https:\/\/ addresses are allowed for snapshot data \(got http:\/\/127\.0\.0\.2:\d+\)\.$/,
+    message:
+      /^127\.0\.0\.1:\d+ redirected to http:\/\/127\.0\.0\.2:\d+\/snapshot\.json: Only https:\/\/ addresses are allowed for snapshot data \(got http:\/\/127\.0\.0\.2:\d+\)\.$/,
   },
 ];
 
@@ -105,7 +189,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await elsewhere?.close();
-  const lines = survived.map((s, i) => `  ${String(i + 1).padStart(2)}. ${s.name.padEnd(58)} survived; a range call answered in ${String(s.answeredInMs).padStart(3)} ms — "${s.message.slice(0, 70)}${s.message.length > 70 ? "…" : ""}"`);
+  const lines = survived.map(
+    (s, i) =>
+      `  ${String(i + 1).padStart(2)}. ${s.name.padEnd(58)} survived; a range call answered in ${String(s.answeredInMs).padStart(3)} ms — "${s.message.slice(0, 70)}${s.message.length > 70 ? "…" : ""}"`,
+  );
   process.stdout.write(`\nfaults injected: ${FAULTS.length}, survived: ${survived.length}\n${lines.join("\n")}\n`);
 });
 
@@ -147,7 +234,9 @@ test.each(FAULTS.map((f) => [f.name, f] as const))("fault: %s", async (_name, fa
   expect(answeredInMs).toBeLessThan(TIMEOUT_MS / 2);
   const text = await asOf();
   expect(text).toContain("2026-09-30 · Qualis data desk snapshot 2026-09-30 (fault tests)");
-  expect(text).toContain(`last refresh failed (${fault.serverDown ? downUrl : url}): ${store.lastFailure!.message} — previous data in use`);
+  expect(text).toContain(
+    `last refresh failed (${fault.serverDown ? downUrl : url}): ${store.lastFailure!.message} — previous data in use`,
+  );
   // The refused download is not left streaming (its connection is dropped, not merely no longer read).
   await new Promise((r) => setTimeout(r, 100));
   expect(server.streaming() + elsewhere.streaming()).toBe(0);

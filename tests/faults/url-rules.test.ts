@@ -35,8 +35,14 @@ describe("checkSnapshotUrl", () => {
   });
 
   test("the refusal says why in plain words", () => {
-    expect(checkSnapshotUrl("http://localhost:3000/s.json", false)).toEqual({ ok: false, message: `${HTTPS_ONLY} (got http://localhost:3000).` });
-    expect(checkSnapshotUrl("nonsense", false)).toEqual({ ok: false, message: "'nonsense' is not a web address. Enter a full https:// URL." });
+    expect(checkSnapshotUrl("http://localhost:3000/s.json", false)).toEqual({
+      ok: false,
+      message: `${HTTPS_ONLY} (got http://localhost:3000).`,
+    });
+    expect(checkSnapshotUrl("nonsense", false)).toEqual({
+      ok: false,
+      message: "'nonsense' is not a web address. Enter a full https:// URL.",
+    });
   });
 });
 
@@ -49,7 +55,9 @@ describe("a production build refuses http://127.0.0.1 and never asks it", () => 
   afterAll(() => server.close());
 
   test("fetchSnapshotText without the development allowance", async () => {
-    await expect(fetchSnapshotText(`${server.base}/s.json`)).rejects.toThrow(`${HTTPS_ONLY} (got http:${server.base.slice(5)}).`);
+    await expect(fetchSnapshotText(`${server.base}/s.json`)).rejects.toThrow(
+      `${HTTPS_ONLY} (got http:${server.base.slice(5)}).`,
+    );
     expect(server.requests).toEqual([]);
   });
 

@@ -7,7 +7,9 @@ import { errs, useUniverse } from "../support/test-store";
 
 const ttm = (netIncome: number) => ({ end: "2026-09-30", values: values({ netIncome, revenue: 100 }) });
 const u1 = universe([company("A", { marketCap: 1000, ttm: ttm(5) }), company("B", { marketCap: 2000, ttm: ttm(-5) })]);
-const u2 = universe([company("A", { marketCap: 3000, ttm: ttm(-1) }), company("C", { marketCap: 500 })], { asOf: "2026-05-29" });
+const u2 = universe([company("A", { marketCap: 3000, ttm: ttm(-1) }), company("C", { marketCap: 500 })], {
+  asOf: "2026-05-29",
+});
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -18,9 +20,26 @@ function deferred<T>() {
 describe("answers remembered between calls", () => {
   test("a repeated call gives the same answers, in the shape asked", async () => {
     useUniverse(u1);
-    const first = await fieldValue([["A", "b"], ["", "A"]], "market_cap");
-    expect(first).toEqual([[1000, 2000], ["", 1000]]);
-    expect(await fieldValue([["A", "b"], ["", "A"]], "market_cap")).toEqual(first);
+    const first = await fieldValue(
+      [
+        ["A", "b"],
+        ["", "A"],
+      ],
+      "market_cap",
+    );
+    expect(first).toEqual([
+      [1000, 2000],
+      ["", 1000],
+    ]);
+    expect(
+      await fieldValue(
+        [
+          ["A", "b"],
+          ["", "A"],
+        ],
+        "market_cap",
+      ),
+    ).toEqual(first);
     expect(await fieldValue([["A"]], "market_cap")).toEqual([[1000]]);
     expect(await fieldValue("A" as unknown as any[][], "market_cap")).toEqual([[1000]]); // a lone value
     expect(await fieldValue([["A"]], "name")).toEqual([["A Test Corp"]]); // another field: its own answers

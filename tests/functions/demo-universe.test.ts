@@ -1,6 +1,15 @@
 // The nine functions answering from the demo universe, as a workbook would call them: whole columns at once.
 import { generateDemoUniverse } from "../../src/data/sources/demo/generator";
-import { asOf, constituents, fieldValue, graduationProb, isProfitable, qualityScore, scoreBreakdown, unprofitableShare } from "../../src/functions/functions";
+import {
+  asOf,
+  constituents,
+  fieldValue,
+  graduationProb,
+  isProfitable,
+  qualityScore,
+  scoreBreakdown,
+  unprofitableShare,
+} from "../../src/functions/functions";
 import { useUniverse } from "../support/test-store";
 
 const u = generateDemoUniverse();
@@ -50,7 +59,9 @@ describe("the demo universe through the functions", () => {
     const scores = await qualityScore(tickers);
     const profitable = await isProfitable(tickers);
     const mean = (want: boolean) => {
-      const xs = scores.map((r, i) => (profitable[i]![0] === want && typeof r[0] === "number" ? r[0] : null)).filter((x): x is number => x !== null);
+      const xs = scores
+        .map((r, i) => (profitable[i]![0] === want && typeof r[0] === "number" ? r[0] : null))
+        .filter((x): x is number => x !== null);
       return xs.reduce((s, x) => s + x, 0) / xs.length;
     };
     expect(mean(true) - mean(false)).toBeGreaterThan(10);

@@ -14,9 +14,59 @@ import { err, errs, useUniverse } from "../support/test-store";
 const ttm = (v: Parameters<typeof values>[0]) => ({ end: "2026-09-30", values: values(v) });
 
 // quality.test.ts works these three out by hand: B scores exactly 50, A 85.119…, C 5.952….
-const A = company("A", { sector: "Industrials", themes: ["electrification"], marketCap: 7500, volatility: 0.3, ttm: ttm({ revenue: 100, grossProfit: 50, operatingIncome: 20, netIncome: 10, operatingCashFlow: 15, capex: 5, totalAssets: 200, totalDebt: 0, cash: 30, ebitda: 25, interestExpense: 0 }) });
-const B = company("BRK.B", { sector: "Industrials", themes: ["defence"], ttm: ttm({ revenue: 100, grossProfit: 40, operatingIncome: 10, netIncome: 5, operatingCashFlow: 8, capex: 4, totalAssets: 100, totalDebt: 50, cash: 10, ebitda: 20, interestExpense: 2 }) });
-const C = company("C", { sector: "Health Care", marketCap: 200, ttm: ttm({ revenue: 100, grossProfit: 30, operatingIncome: -5, netIncome: -10, operatingCashFlow: -2, capex: 3, totalAssets: 100, totalDebt: 60, cash: 5, ebitda: -1, interestExpense: 3 }) });
+const A = company("A", {
+  sector: "Industrials",
+  themes: ["electrification"],
+  marketCap: 7500,
+  volatility: 0.3,
+  ttm: ttm({
+    revenue: 100,
+    grossProfit: 50,
+    operatingIncome: 20,
+    netIncome: 10,
+    operatingCashFlow: 15,
+    capex: 5,
+    totalAssets: 200,
+    totalDebt: 0,
+    cash: 30,
+    ebitda: 25,
+    interestExpense: 0,
+  }),
+});
+const B = company("BRK.B", {
+  sector: "Industrials",
+  themes: ["defence"],
+  ttm: ttm({
+    revenue: 100,
+    grossProfit: 40,
+    operatingIncome: 10,
+    netIncome: 5,
+    operatingCashFlow: 8,
+    capex: 4,
+    totalAssets: 100,
+    totalDebt: 50,
+    cash: 10,
+    ebitda: 20,
+    interestExpense: 2,
+  }),
+});
+const C = company("C", {
+  sector: "Health Care",
+  marketCap: 200,
+  ttm: ttm({
+    revenue: 100,
+    grossProfit: 30,
+    operatingIncome: -5,
+    netIncome: -10,
+    operatingCashFlow: -2,
+    capex: 3,
+    totalAssets: 100,
+    totalDebt: 60,
+    cash: 5,
+    ebitda: -1,
+    interestExpense: 3,
+  }),
+});
 const BIG = company("BIG", { membership: "R1000", marketCap: 40000, years: [year(2025, { netIncome: 1 })] });
 const HOLD = company("HOLD", { marketCap: 6900, volatility: null }); // holdings-only: no fundamentals
 
@@ -33,9 +83,19 @@ describe("QUALIS.QUALITY_SCORE", () => {
 
   test("a column keeps its shape; a 2-D range keeps its shape; blanks give blanks", async () => {
     const col = await qualityScore([["A"], ["BRK B"], ["C"]]);
-    expect(col).toEqual([[expect.closeTo(85.11904761904762, 10)], [expect.closeTo(50, 10)], [expect.closeTo(5.952380952380952, 10)]]);
-    const grid = await qualityScore([["A", ""], [null, "C"]]);
-    expect(grid).toEqual([[expect.closeTo(85.11904761904762, 10), ""], ["", expect.closeTo(5.952380952380952, 10)]]);
+    expect(col).toEqual([
+      [expect.closeTo(85.11904761904762, 10)],
+      [expect.closeTo(50, 10)],
+      [expect.closeTo(5.952380952380952, 10)],
+    ]);
+    const grid = await qualityScore([
+      ["A", ""],
+      [null, "C"],
+    ]);
+    expect(grid).toEqual([
+      [expect.closeTo(85.11904761904762, 10), ""],
+      ["", expect.closeTo(5.952380952380952, 10)],
+    ]);
   });
 
   test("unknown tickers and missing fundamentals are #N/A in their own cells; the rest fills", async () => {
@@ -50,12 +110,19 @@ describe("QUALIS.QUALITY_SCORE", () => {
 describe("QUALIS.GRADUATION_PROB", () => {
   test("per ticker, in shape; non-members and unknown tickers are #N/A; holdings-only companies answer from caps", async () => {
     // The snapshot is dated 2026-04-30, rank day itself: the June outcome is known from today's caps.
-    const r = errs(await graduationProb([["A", "C"], ["BIG", "HOLD"], ["", "XYZ"]])) as any[][];
+    const r = errs(
+      await graduationProb([
+        ["A", "C"],
+        ["BIG", "HOLD"],
+        ["", "XYZ"],
+      ]),
+    ) as any[][];
     expect(r[0]![0]).toBe(1); // 7,500 > the 7,000 band
     expect(r[0]![1]).toBe(0);
     expect(r[1]![0]).toEqual({
       code: NA,
-      message: "'BIG' is not a Russell 2000 member (it is in the Russell 1000 in this snapshot): only Russell 2000 members can graduate",
+      message:
+        "'BIG' is not a Russell 2000 member (it is in the Russell 1000 in this snapshot): only Russell 2000 members can graduate",
     });
     expect(r[1]![1]).toBe(0); // 6,900: no fundamentals needed
     expect(r[2]![0]).toBe("");
@@ -81,7 +148,17 @@ describe("QUALIS.GRADUATION_PROB", () => {
 
 describe("QUALIS.FIELD and QUALIS.FIELDS", () => {
   test("any catalogue field, in shape, with typed errors per cell", async () => {
-    expect(errs(await fieldValue([["A", "C"], ["HOLD", ""]], "net_margin"))).toEqual([
+    expect(
+      errs(
+        await fieldValue(
+          [
+            ["A", "C"],
+            ["HOLD", ""],
+          ],
+          "net_margin",
+        ),
+      ),
+    ).toEqual([
       [0.1, -0.1],
       [{ code: NA, message: "No fundamentals for 'HOLD' in this snapshot" }, ""],
     ]);
@@ -90,8 +167,12 @@ describe("QUALIS.FIELD and QUALIS.FIELDS", () => {
   });
 
   test("an unknown field is one #VALUE! pointing at QUALIS.FIELDS()", async () => {
-    expect(errs(await fieldValue([["A"], ["C"]], "mcap"))).toEqual([[{ code: VALUE, message: "Unknown field 'mcap' — see QUALIS.FIELDS()" }]]);
-    expect(errs(await fieldValue([["A"]], undefined as unknown as string))).toEqual([[{ code: VALUE, message: "Unknown field '' — see QUALIS.FIELDS()" }]]);
+    expect(errs(await fieldValue([["A"], ["C"]], "mcap"))).toEqual([
+      [{ code: VALUE, message: "Unknown field 'mcap' — see QUALIS.FIELDS()" }],
+    ]);
+    expect(errs(await fieldValue([["A"]], undefined as unknown as string))).toEqual([
+      [{ code: VALUE, message: "Unknown field '' — see QUALIS.FIELDS()" }],
+    ]);
   });
 
   test("FIELDS spills a header row and one row per catalogue field", () => {
@@ -118,9 +199,15 @@ describe("QUALIS.SCORE_BREAKDOWN", () => {
   });
 
   test("unknown ticker, no fundamentals, or no ticker: one error cell", async () => {
-    expect(errs(await scoreBreakdown("XYZ"))).toEqual([[{ code: NA, message: "Unknown ticker 'XYZ' — not in the Russell 2000 snapshot of 2026-04-30" }]]);
-    expect(errs(await scoreBreakdown("HOLD"))).toEqual([[{ code: NA, message: "No fundamentals for 'HOLD' in this snapshot" }]]);
-    expect(errs(await scoreBreakdown(""))).toEqual([[{ code: VALUE, message: 'Give one ticker, e.g. =QUALIS.SCORE_BREAKDOWN("ABCD")' }]]);
+    expect(errs(await scoreBreakdown("XYZ"))).toEqual([
+      [{ code: NA, message: "Unknown ticker 'XYZ' — not in the Russell 2000 snapshot of 2026-04-30" }],
+    ]);
+    expect(errs(await scoreBreakdown("HOLD"))).toEqual([
+      [{ code: NA, message: "No fundamentals for 'HOLD' in this snapshot" }],
+    ]);
+    expect(errs(await scoreBreakdown(""))).toEqual([
+      [{ code: VALUE, message: 'Give one ticker, e.g. =QUALIS.SCORE_BREAKDOWN("ABCD")' }],
+    ]);
   });
 });
 
@@ -134,8 +221,12 @@ describe("QUALIS.CONSTITUENTS", () => {
   });
 
   test("bad filters are #VALUE!; no match is #N/A", async () => {
-    expect(errs(await constituents("crypto"))).toEqual([[expect.objectContaining({ code: VALUE, message: expect.stringMatching(/^Unknown theme 'crypto'/) })]]);
-    expect(errs(await constituents(undefined, "Health Care", true))).toEqual([[{ code: NA, message: "No constituent matches these filters" }]]);
+    expect(errs(await constituents("crypto"))).toEqual([
+      [expect.objectContaining({ code: VALUE, message: expect.stringMatching(/^Unknown theme 'crypto'/) })],
+    ]);
+    expect(errs(await constituents(undefined, "Health Care", true))).toEqual([
+      [{ code: NA, message: "No constituent matches these filters" }],
+    ]);
   });
 });
 

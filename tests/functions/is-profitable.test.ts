@@ -29,7 +29,15 @@ describe("QUALIS.IS_PROFITABLE", () => {
   });
 
   test("a 2-D range keeps its shape; blanks give blanks", async () => {
-    expect(await isProfitable([["WIN", ""], [null, "LOSS"]])).toEqual([[true, ""], ["", false]]);
+    expect(
+      await isProfitable([
+        ["WIN", ""],
+        [null, "LOSS"],
+      ]),
+    ).toEqual([
+      [true, ""],
+      ["", false],
+    ]);
   });
 
   test("an unknown ticker is #N/A in its own cell, with a message; the rest still fills", async () => {

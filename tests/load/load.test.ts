@@ -12,7 +12,17 @@ import { memoryStorage } from "../../src/data/key-value-storage";
 import { serializeSnapshot } from "../../src/data/snapshot-codec";
 import { fetchSnapshotText } from "../../src/data/snapshot-fetch";
 import { UniverseStore } from "../../src/data/universe-store";
-import { asOf, constituents, fields, fieldValue, graduationProb, isProfitable, qualityScore, scoreBreakdown, unprofitableShare } from "../../src/functions/functions";
+import {
+  asOf,
+  constituents,
+  fields,
+  fieldValue,
+  graduationProb,
+  isProfitable,
+  qualityScore,
+  scoreBreakdown,
+  unprofitableShare,
+} from "../../src/functions/functions";
 import { setStore } from "../../src/runtime/shared-store";
 import type { Universe } from "../../src/model/types";
 import { startSnapshotServer, type SnapshotServer } from "../faults/snapshot-server";
@@ -30,10 +40,17 @@ const GENERATIONS = 4;
 function snapshot(g: number): Universe {
   const base = generateDemoUniverse({ seed: 21, count: ROWS + 1 });
   const other = generateDemoUniverse({ seed: 100 + g, count: ROWS + 1, asOf: `2026-0${5 + g}-30` });
-  const companies = other.companies.map((c, i) => ({ ...c, ticker: base.companies[i]!.ticker, name: base.companies[i]!.name })).filter((_, i) => i !== g);
+  const companies = other.companies
+    .map((c, i) => ({ ...c, ticker: base.companies[i]!.ticker, name: base.companies[i]!.name }))
+    .filter((_, i) => i !== g);
   return {
     ...other,
-    provenance: { ...other.provenance, isDemo: false, source: `load test snapshot ${g}`, coverage: { ...other.provenance.coverage, constituents: companies.length } },
+    provenance: {
+      ...other.provenance,
+      isDemo: false,
+      source: `load test snapshot ${g}`,
+      coverage: { ...other.provenance.coverage, constituents: companies.length },
+    },
     companies,
   };
 }
@@ -82,7 +99,10 @@ function workbook(tickers: string[]): Sheet[] {
         return () => unprofitableShare(["net_income", "fcf"][r % 2]).catch((e: unknown) => e);
     }
   };
-  return Array.from({ length: SHEETS }, (_, s) => ({ range: rangeCalls[s]!, cells: Array.from({ length: ROWS }, (_, r) => cell(s, r)) }));
+  return Array.from({ length: SHEETS }, (_, s) => ({
+    range: rangeCalls[s]!,
+    cells: Array.from({ length: ROWS }, (_, r) => cell(s, r)),
+  }));
 }
 
 /** An answer's fingerprint (errors by code and message), so answers can be compared and looked up cheaply. */
@@ -99,7 +119,11 @@ async function answersOf(sheets: Sheet[]): Promise<{ ranges: string[]; cells: st
 }
 
 async function storeWith(text: string): Promise<UniverseStore> {
-  const store = new UniverseStore({ storage: memoryStorage(), bundled: async () => text, fetchText: async () => Promise.reject(new Error("offline")) });
+  const store = new UniverseStore({
+    storage: memoryStorage(),
+    bundled: async () => text,
+    fetchText: async () => Promise.reject(new Error("offline")),
+  });
   await store.ready();
   return store;
 }
@@ -124,7 +148,9 @@ afterAll(() => server?.close());
 
 test("20,010 calls in flight per recalculation, two refreshes and a source switch: every answer from one snapshot", async () => {
   const texts = Array.from({ length: GENERATIONS }, (_, i) => serializeSnapshot(snapshot(i + 1)));
-  const tickers = generateDemoUniverse({ seed: 21, count: ROWS + 1 }).companies.slice(0, ROWS).map((c) => c.ticker);
+  const tickers = generateDemoUniverse({ seed: 21, count: ROWS + 1 })
+    .companies.slice(0, ROWS)
+    .map((c) => c.ticker);
   const sheets = workbook(tickers);
 
   // What each snapshot answers, computed on its own.
@@ -164,7 +190,10 @@ test("20,010 calls in flight per recalculation, two refreshes and a source switc
   });
   setStore(store);
   const weak: WeakRef<Universe>[] = [];
-  store.subscribe((s) => s.current && !weak.some((w) => w.deref() === s.current!.universe) && weak.push(new WeakRef(s.current.universe)));
+  store.subscribe(
+    (s) =>
+      s.current && !weak.some((w) => w.deref() === s.current!.universe) && weak.push(new WeakRef(s.current.universe)),
+  );
   expect((await store.load({ kind: "url", url: `${server.base}/a.json` })).ok).toBe(true);
   await new Promise((r) => setTimeout(r, 200)); // let the first engine's caches settle before measuring
   gc?.();
@@ -206,7 +235,8 @@ test("20,010 calls in flight per recalculation, two refreshes and a source switc
       pending.push(
         track(sheets[s]!.range()).then((v) => {
           const g = rangeGen[s]!.get(key(v));
-          if (g === undefined) throw new Error(`sheet ${s + 1}: a range answer that is no snapshot's whole answer (a mix, or wrong)`);
+          if (g === undefined)
+            throw new Error(`sheet ${s + 1}: a range answer that is no snapshot's whole answer (a mix, or wrong)`);
           rangeFrom.set(g, (rangeFrom.get(g) ?? 0) + 1);
         }),
       );
@@ -214,7 +244,10 @@ test("20,010 calls in flight per recalculation, two refreshes and a source switc
         pending.push(
           track(sheets[s]!.cells[r]!()).then((v) => {
             const gens = cellGens[s]![r]!.get(key(v));
-            if (!gens) throw new Error(`sheet ${s + 1} row ${r + 1}: an answer no snapshot gives: ${JSON.stringify(v).slice(0, 300)}${store.lastFailure ? ` (last load failure: ${store.lastFailure.message})` : ""}`);
+            if (!gens)
+              throw new Error(
+                `sheet ${s + 1} row ${r + 1}: an answer no snapshot gives: ${JSON.stringify(v).slice(0, 300)}${store.lastFailure ? ` (last load failure: ${store.lastFailure.message})` : ""}`,
+              );
             const label = gens.length === GENERATIONS ? "any" : gens.join("|");
             cellFrom.set(label, (cellFrom.get(label) ?? 0) + 1);
           }),
@@ -245,8 +278,14 @@ test("20,010 calls in flight per recalculation, two refreshes and a source switc
   const report = [
     `load: ${calls.toLocaleString("en-US")} calls in ${rounds} recalculations of ${SHEETS} sheets × ${ROWS.toLocaleString("en-US")} rows (${(SHEETS * (ROWS + 1)).toLocaleString("en-US")} calls each), at most ${maxInFlight.toLocaleString("en-US")} in flight at once`,
     `  loads during the run: 2 refreshes + 1 source switch; snapshots in use: ${store.current!.generation} generations`,
-    `  range answers by snapshot: ${[...rangeFrom].sort().map(([g, n]) => `#${g}: ${n}`).join(", ")} (each wholly one snapshot's)`,
-    `  single-cell answers by snapshot: ${[...cellFrom].sort().map(([g, n]) => `${g}: ${n.toLocaleString("en-US")}`).join(", ")}`,
+    `  range answers by snapshot: ${[...rangeFrom]
+      .sort()
+      .map(([g, n]) => `#${g}: ${n}`)
+      .join(", ")} (each wholly one snapshot's)`,
+    `  single-cell answers by snapshot: ${[...cellFrom]
+      .sort()
+      .map(([g, n]) => `${g}: ${n.toLocaleString("en-US")}`)
+      .join(", ")}`,
     `  memory: peak RSS ${MB(memory.peak.rss)}, peak heap ${MB(memory.peak.heapUsed)}; heap before ${MB(baseline)}, largest after a recalculation (gc) ${gc ? MB(retainedPeak) : "—"}, after the run (gc) ${MB(after)}${gc ? "" : " (no gc: run with node --expose-gc)"}; snapshots still reachable: ${alive} of ${weak.length}`,
   ];
   process.stdout.write(`\n${report.join("\n")}\n`);

@@ -3,7 +3,14 @@ import { company, values } from "../support/universe-builders";
 
 describe("Altman Z″", () => {
   test("known inputs: 6.56·0.125 + 3.26·0.225 + 6.72·0.075 + 1.05·(160/240) = 2.7575, safe", () => {
-    const r = altmanZ({ currentAssets: 150, currentLiabilities: 100, retainedEarnings: 90, ebit: 30, totalAssets: 400, equity: 160 })!;
+    const r = altmanZ({
+      currentAssets: 150,
+      currentLiabilities: 100,
+      retainedEarnings: 90,
+      ebit: 30,
+      totalAssets: 400,
+      equity: 160,
+    })!;
     expect(r.x1).toBe(0.125);
     expect(r.x2).toBe(0.225);
     expect(r.x3).toBe(0.075);
@@ -14,7 +21,14 @@ describe("Altman Z″", () => {
 
   test("a distressed company: negative working capital, an accumulated deficit, losses", () => {
     // X1 = −20/100, X2 = −50/100, X3 = −10/100, X4 = 10/90
-    const r = altmanZ({ currentAssets: 30, currentLiabilities: 50, retainedEarnings: -50, ebit: -10, totalAssets: 100, equity: 10 })!;
+    const r = altmanZ({
+      currentAssets: 30,
+      currentLiabilities: 50,
+      retainedEarnings: -50,
+      ebit: -10,
+      totalAssets: 100,
+      equity: 10,
+    })!;
     expect(r.z).toBeCloseTo(6.56 * -0.2 + 3.26 * -0.5 + 6.72 * -0.1 + 1.05 * (10 / 90), 12); // −3.4853…
     expect(r.zone).toBe("distress");
   });
@@ -36,7 +50,17 @@ describe("Altman Z″", () => {
 
   test("reads the current period of a company (EBIT = operating income)", () => {
     const c = company("Z", {
-      ttm: { end: "2026-09-30", values: values({ currentAssets: 150, currentLiabilities: 100, retainedEarnings: 90, operatingIncome: 30, totalAssets: 400, equity: 160 }) },
+      ttm: {
+        end: "2026-09-30",
+        values: values({
+          currentAssets: 150,
+          currentLiabilities: 100,
+          retainedEarnings: 90,
+          operatingIncome: 30,
+          totalAssets: 400,
+          equity: 160,
+        }),
+      },
     });
     expect(altmanOf(c)?.z).toBeCloseTo(2.7575, 12);
   });

@@ -9,11 +9,26 @@ describe("the field catalogue", () => {
     for (const g of FIELD_GROUPS) expect(FIELD_CATALOGUE.some((f) => f.group === g.id)).toBe(true);
     const promised = [
       ["identity", "ticker name sector industry sic cik themes membership"],
-      ["size_index", "price shares_outstanding market_cap market_cap_estimated weight volatility distance_to_band graduation_prob"],
-      ["profitability", "revenue gross_profit operating_income net_income gross_margin operating_margin net_margin roa roe gross_profit_to_assets is_profitable is_profitable_fcf"],
-      ["cash_flow", "operating_cash_flow capex fcf fcf_margin fcf_yield fcf_to_net_income fcf_improvement positive_fcf_years"],
-      ["balance_sheet", "total_assets cash total_debt net_debt net_debt_to_ebitda interest_coverage current_ratio equity_to_assets altman_z altman_zone"],
-      ["scores", "quality_score profitability_score cash_generation_score balance_sheet_score stability_score piotroski_score piotroski_f_score"],
+      [
+        "size_index",
+        "price shares_outstanding market_cap market_cap_estimated weight volatility distance_to_band graduation_prob",
+      ],
+      [
+        "profitability",
+        "revenue gross_profit operating_income net_income gross_margin operating_margin net_margin roa roe gross_profit_to_assets is_profitable is_profitable_fcf",
+      ],
+      [
+        "cash_flow",
+        "operating_cash_flow capex fcf fcf_margin fcf_yield fcf_to_net_income fcf_improvement positive_fcf_years",
+      ],
+      [
+        "balance_sheet",
+        "total_assets cash total_debt net_debt net_debt_to_ebitda interest_coverage current_ratio equity_to_assets altman_z altman_zone",
+      ],
+      [
+        "scores",
+        "quality_score profitability_score cash_generation_score balance_sheet_score stability_score piotroski_score piotroski_f_score",
+      ],
     ] as const;
     for (const [group, list] of promised) for (const n of list.split(" ")) expect(findField(n)?.group).toBe(group);
   });
@@ -51,7 +66,10 @@ describe("the field catalogue", () => {
       themes: ["electrification", "infrastructure"],
       weight: 0.05,
       marketCap: 3500,
-      ttm: { end: "2026-09-30", values: values({ revenue: 200, netIncome: 20, totalAssets: 400, operatingCashFlow: 40, capex: 10 }) },
+      ttm: {
+        end: "2026-09-30",
+        values: values({ revenue: 200, netIncome: 20, totalAssets: 400, operatingCashFlow: 40, capex: 10 }),
+      },
       years: [year(2025, { netIncome: 5 }), year(2024, { netIncome: 4 }), year(2023, { netIncome: -1 })],
     });
     const e = new Engine(universe([c, company("BARE")]));
@@ -83,11 +101,30 @@ describe("the field catalogue", () => {
         message: "No gross margin for 'VAL' in this snapshot — needs gross profit and revenue above 0",
       });
       expect(get("VAL", "revenue")).toEqual({ ok: true, value: 200 });
-      expect(get("VAL", "cash")).toEqual({ ok: false, kind: "insufficient_data", message: "No cash for 'VAL' in this snapshot" });
-      expect(get("VAL", "altman_z")).toMatchObject({ ok: false, message: expect.stringMatching(/^No Altman Z″ for 'VAL'/) });
-      expect(get("BARE", "roa")).toEqual({ ok: false, kind: "no_fundamentals", message: "No fundamentals for 'BARE' in this snapshot" });
-      expect(get("BARE", "cik")).toEqual({ ok: false, kind: "insufficient_data", message: "No CIK for 'BARE' in this snapshot" });
-      expect(get("VAL", "mcap")).toEqual({ ok: false, kind: "unknown_field", message: "Unknown field 'mcap' — see QUALIS.FIELDS()" });
+      expect(get("VAL", "cash")).toEqual({
+        ok: false,
+        kind: "insufficient_data",
+        message: "No cash for 'VAL' in this snapshot",
+      });
+      expect(get("VAL", "altman_z")).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/^No Altman Z″ for 'VAL'/),
+      });
+      expect(get("BARE", "roa")).toEqual({
+        ok: false,
+        kind: "no_fundamentals",
+        message: "No fundamentals for 'BARE' in this snapshot",
+      });
+      expect(get("BARE", "cik")).toEqual({
+        ok: false,
+        kind: "insufficient_data",
+        message: "No CIK for 'BARE' in this snapshot",
+      });
+      expect(get("VAL", "mcap")).toEqual({
+        ok: false,
+        kind: "unknown_field",
+        message: "Unknown field 'mcap' — see QUALIS.FIELDS()",
+      });
       expect(get("NOPE", "roa")).toMatchObject({ ok: false, kind: "unknown_ticker" });
     });
 

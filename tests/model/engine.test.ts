@@ -5,14 +5,78 @@ const ttm = (v: Parameters<typeof values>[0]) => ({ end: "2026-09-30", values: v
 
 // The three operating companies of quality.test.ts (B scores exactly 50 there), A with two fiscal years.
 const A = company("A", {
-  ttm: ttm({ revenue: 100, grossProfit: 50, operatingIncome: 20, netIncome: 10, operatingCashFlow: 15, capex: 5, totalAssets: 200, totalDebt: 0, cash: 30, ebitda: 25, interestExpense: 0 }),
+  ttm: ttm({
+    revenue: 100,
+    grossProfit: 50,
+    operatingIncome: 20,
+    netIncome: 10,
+    operatingCashFlow: 15,
+    capex: 5,
+    totalAssets: 200,
+    totalDebt: 0,
+    cash: 30,
+    ebitda: 25,
+    interestExpense: 0,
+  }),
   years: [
-    year(2025, { revenue: 90, grossProfit: 45, operatingIncome: 18, netIncome: 9, operatingCashFlow: 12, capex: 5, totalAssets: 190, currentAssets: 80, currentLiabilities: 50, totalDebt: 0, sharesOutstanding: 10 }),
-    year(2024, { revenue: 80, grossProfit: 36, operatingIncome: 10, netIncome: 6, operatingCashFlow: 5, capex: 4, totalAssets: 180, currentAssets: 70, currentLiabilities: 50, totalDebt: 10, sharesOutstanding: 9 }),
+    year(2025, {
+      revenue: 90,
+      grossProfit: 45,
+      operatingIncome: 18,
+      netIncome: 9,
+      operatingCashFlow: 12,
+      capex: 5,
+      totalAssets: 190,
+      currentAssets: 80,
+      currentLiabilities: 50,
+      totalDebt: 0,
+      sharesOutstanding: 10,
+    }),
+    year(2024, {
+      revenue: 80,
+      grossProfit: 36,
+      operatingIncome: 10,
+      netIncome: 6,
+      operatingCashFlow: 5,
+      capex: 4,
+      totalAssets: 180,
+      currentAssets: 70,
+      currentLiabilities: 50,
+      totalDebt: 10,
+      sharesOutstanding: 9,
+    }),
   ],
 });
-const B = company("B", { ttm: ttm({ revenue: 100, grossProfit: 40, operatingIncome: 10, netIncome: 5, operatingCashFlow: 8, capex: 4, totalAssets: 100, totalDebt: 50, cash: 10, ebitda: 20, interestExpense: 2 }) });
-const C = company("C", { ttm: ttm({ revenue: 100, grossProfit: 30, operatingIncome: -5, netIncome: -10, operatingCashFlow: -2, capex: 3, totalAssets: 100, totalDebt: 60, cash: 5, ebitda: -1, interestExpense: 3 }) });
+const B = company("B", {
+  ttm: ttm({
+    revenue: 100,
+    grossProfit: 40,
+    operatingIncome: 10,
+    netIncome: 5,
+    operatingCashFlow: 8,
+    capex: 4,
+    totalAssets: 100,
+    totalDebt: 50,
+    cash: 10,
+    ebitda: 20,
+    interestExpense: 2,
+  }),
+});
+const C = company("C", {
+  ttm: ttm({
+    revenue: 100,
+    grossProfit: 30,
+    operatingIncome: -5,
+    netIncome: -10,
+    operatingCashFlow: -2,
+    capex: 3,
+    totalAssets: 100,
+    totalDebt: 60,
+    cash: 5,
+    ebitda: -1,
+    interestExpense: 3,
+  }),
+});
 const NOF = company("NOF", { membership: "R1000" });
 const u = universe([A, B, C, NOF]);
 
@@ -31,7 +95,11 @@ describe("Engine", () => {
     expect(rows.get("  Return on assets")).toBe(0.05);
     expect(rows.get("  Return on assets · percentile")).toBe(0.75);
     expect(rows.get("  Net debt / EBITDA")).toBe(-1.2); // net cash of 30 against EBITDA of 25
-    expect(new Map((new Engine(universe([C])).breakdown("C") as { value: [string, unknown][] }).value).get("  Net debt / EBITDA")).toBe("net debt with EBITDA ≤ 0");
+    expect(
+      new Map((new Engine(universe([C])).breakdown("C") as { value: [string, unknown][] }).value).get(
+        "  Net debt / EBITDA",
+      ),
+    ).toBe("net debt with EBITDA ≤ 0");
     expect(rows.get("  Net debt / EBITDA · percentile")).toBe(1);
     expect(rows.get("  Interest coverage")).toBe("no interest expense");
     expect(rows.get("  Altman Z″")).toBe("n/a");
@@ -45,13 +113,27 @@ describe("Engine", () => {
   });
 
   test("SCORE_BREAKDOWN of a company without a score says why, in the score row", () => {
-    const thin = company("THIN", { ttm: ttm({ revenue: 100, grossProfit: 40, operatingIncome: 10, netIncome: 5, operatingCashFlow: 8, capex: 4, totalAssets: 100 }) });
+    const thin = company("THIN", {
+      ttm: ttm({
+        revenue: 100,
+        grossProfit: 40,
+        operatingIncome: 10,
+        netIncome: 5,
+        operatingCashFlow: 8,
+        capex: 4,
+        totalAssets: 100,
+      }),
+    });
     const r = new Engine(universe([thin, B])).breakdown("THIN");
     const rows = new Map(r.ok ? r.value : []);
     expect(rows.get("Quality score (0–100)")).toBe(
       "n/a: Insufficient data for a quality score of 'THIN': 2 of 5 pillars can be computed (profitability, cash generation); 3 are needed — see QUALIS.SCORE_BREAKDOWN",
     );
-    expect(new Engine(u).breakdown("NOF")).toEqual({ ok: false, kind: "no_fundamentals", message: "No fundamentals for 'NOF' in this snapshot" });
+    expect(new Engine(u).breakdown("NOF")).toEqual({
+      ok: false,
+      kind: "no_fundamentals",
+      message: "No fundamentals for 'NOF' in this snapshot",
+    });
     expect(new Engine(u).breakdown("ZZZ")).toMatchObject({ ok: false, kind: "unknown_ticker" });
   });
 
@@ -65,7 +147,11 @@ describe("Engine", () => {
   test("per-ticker lookups: unknown tickers and non-members fail in their own way", () => {
     const e = engineFor(u);
     expect(engineFor(u)).toBe(e);
-    expect(e.qualityScoreOf("ZZZ")).toEqual({ ok: false, kind: "unknown_ticker", message: "Unknown ticker 'ZZZ' — not in the Russell 2000 snapshot of 2026-04-30" });
+    expect(e.qualityScoreOf("ZZZ")).toEqual({
+      ok: false,
+      kind: "unknown_ticker",
+      message: "Unknown ticker 'ZZZ' — not in the Russell 2000 snapshot of 2026-04-30",
+    });
     expect(e.graduationProbabilityOf("NOF", 1)).toMatchObject({ ok: false, kind: "not_member" });
     expect(e.isProfitable(" c ", "net_income")).toEqual({ ok: true, value: false });
   });

@@ -77,14 +77,24 @@ describe("graduation probability: one reconstitution", () => {
     expect(r1000).toEqual({
       ok: false,
       kind: "not_member",
-      message: "'BIG' is not a Russell 2000 member (it is in the Russell 1000 in this snapshot): only Russell 2000 members can graduate",
+      message:
+        "'BIG' is not a Russell 2000 member (it is in the Russell 1000 in this snapshot): only Russell 2000 members can graduate",
     });
-    expect(graduation(company("OTC", { membership: "none" }), at("2026-03-02", []), 1)).toMatchObject({ ok: false, kind: "not_member" });
-    expect(graduation(company("NOCAP", { marketCap: null }), at("2026-03-02", []), 1)).toMatchObject({ ok: false, kind: "insufficient_data" });
+    expect(graduation(company("OTC", { membership: "none" }), at("2026-03-02", []), 1)).toMatchObject({
+      ok: false,
+      kind: "not_member",
+    });
+    expect(graduation(company("NOCAP", { marketCap: null }), at("2026-03-02", []), 1)).toMatchObject({
+      ok: false,
+      kind: "insufficient_data",
+    });
   });
 
   test("deterministic: the same inputs give the same number, call after call and engine after engine", () => {
-    const cs = [company("D1", { marketCap: 6000, volatility: 0.35 }), company("D2", { marketCap: 7400, volatility: null })];
+    const cs = [
+      company("D1", { marketCap: 6000, volatility: 0.35 }),
+      company("D2", { marketCap: 7400, volatility: null }),
+    ];
     const u = at("2026-10-30", cs);
     for (const n of [1, 2, 3, 4]) {
       const a = cs.map((c) => new Engine(u).graduationProbability(c, n));
@@ -132,7 +142,9 @@ describe("graduation probability: several reconstitutions, one Gaussian walk", (
       const s = 0.45;
       const T = (Date.UTC(2028, 3, 28) - Date.UTC(2026, 9, 30)) / 86400000 / 365.25; // 4th rank day 2028-04-28
       const mu = (-s * s) / 2;
-      const barrier = normalCdf((x0 + mu * T) / (s * Math.sqrt(T))) + Math.exp((-2 * mu * x0) / (s * s)) * normalCdf((x0 - mu * T) / (s * Math.sqrt(T)));
+      const barrier =
+        normalCdf((x0 + mu * T) / (s * Math.sqrt(T))) +
+        Math.exp((-2 * mu * x0) / (s * s)) * normalCdf((x0 - mu * T) / (s * Math.sqrt(T)));
       expect(ps[3]!).toBeLessThanOrEqual(Math.min(1, barrier) + 1e-9);
     }
   });

@@ -64,7 +64,19 @@ describe("metrics on hand-chosen inputs", () => {
   });
 
   test("a zero or negative denominator, or a missing input, is missing — never 0", () => {
-    const z = company("Z", { ttm: { end: "2026-09-30", values: values({ revenue: 0, netIncome: 5, equity: -10, totalAssets: 50, interestExpense: 0, operatingIncome: 3 }) } });
+    const z = company("Z", {
+      ttm: {
+        end: "2026-09-30",
+        values: values({
+          revenue: 0,
+          netIncome: 5,
+          equity: -10,
+          totalAssets: 50,
+          interestExpense: 0,
+          operatingIncome: 3,
+        }),
+      },
+    });
     expect(m.netMargin(z)).toBeNull(); // revenue 0
     expect(m.roe(z)).toBeNull(); // negative equity
     expect(m.interestCoverage(z)).toBeNull(); // no interest expense
@@ -75,7 +87,11 @@ describe("metrics on hand-chosen inputs", () => {
 
   test("FCF / net income is capped to [−1, 2] and only defined where net income > 0", () => {
     const conv = (ni: number, ocf: number) =>
-      m.fcfConversion(company("X", { ttm: { end: "2026-09-30", values: values({ netIncome: ni, operatingCashFlow: ocf, capex: 0 }) } }));
+      m.fcfConversion(
+        company("X", {
+          ttm: { end: "2026-09-30", values: values({ netIncome: ni, operatingCashFlow: ocf, capex: 0 }) },
+        }),
+      );
     expect(conv(1, 10)).toBe(2);
     expect(conv(1, -10)).toBe(-1);
     expect(conv(4, 3)).toBe(0.75);
@@ -108,7 +124,10 @@ describe("periods", () => {
     // TTM to 2026-09-30: FY2025 (2025-12-31) is 92 days from 2025-09-30, FY2024 273 days.
     expect(priorYear(c)?.fiscalYear).toBe(2025);
     // TTM to 2026-03-31: FY2024 (2024-12-31) is 90 days from 2025-03-31, FY2025 275 days.
-    const march = company("Q", { ttm: { end: "2026-03-31", values: values({}) }, years: [year(2025, {}), year(2024, {})] });
+    const march = company("Q", {
+      ttm: { end: "2026-03-31", values: values({}) },
+      years: [year(2025, {}), year(2024, {})],
+    });
     expect(priorYear(march)?.fiscalYear).toBe(2024);
     // A September filer whose TTM is its fiscal year: the year before.
     const sept = company("S", {

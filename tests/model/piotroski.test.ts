@@ -12,8 +12,28 @@ import { company, values, year } from "../support/universe-builders";
 //   F7 shares 50 ≤ 50
 //   F8 gross margin 120/300 = 0.40 > 95/250 = 0.38
 //   F9 asset turnover 300/400 = 0.75 > 250/380 = 0.658
-const T: Partial<Fundamentals> = { netIncome: 20, operatingCashFlow: 30, totalAssets: 440, totalDebt: 100, currentAssets: 160, currentLiabilities: 100, sharesOutstanding: 50, revenue: 300, grossProfit: 120 };
-const P: Partial<Fundamentals> = { netIncome: 10, operatingCashFlow: 8, totalAssets: 400, totalDebt: 110, currentAssets: 150, currentLiabilities: 100, sharesOutstanding: 50, revenue: 250, grossProfit: 95 };
+const T: Partial<Fundamentals> = {
+  netIncome: 20,
+  operatingCashFlow: 30,
+  totalAssets: 440,
+  totalDebt: 100,
+  currentAssets: 160,
+  currentLiabilities: 100,
+  sharesOutstanding: 50,
+  revenue: 300,
+  grossProfit: 120,
+};
+const P: Partial<Fundamentals> = {
+  netIncome: 10,
+  operatingCashFlow: 8,
+  totalAssets: 400,
+  totalDebt: 110,
+  currentAssets: 150,
+  currentLiabilities: 100,
+  sharesOutstanding: 50,
+  revenue: 250,
+  grossProfit: 95,
+};
 const PP: Partial<Fundamentals> = { totalAssets: 380, netIncome: 5, revenue: 240 };
 
 const ALL_PASS: SignalValues = {
@@ -48,7 +68,11 @@ describe("Piotroski F-score", () => {
     ["current assets 140: current ratio 1.4 < 1.5", { t: { currentAssets: 140 } }, ["delta_liquid"]],
     ["51 shares: equity issued", { t: { sharesOutstanding: 51 } }, ["eq_offer"]],
     ["gross profit 110: margin 0.367 < 0.38", { t: { grossProfit: 110 } }, ["delta_margin"]],
-    ["revenue 260, gross profit 104: turnover 0.65 < 0.658, margin still 0.40", { t: { revenue: 260, grossProfit: 104 } }, ["delta_turn"]],
+    [
+      "revenue 260, gross profit 104: turnover 0.65 < 0.658, margin still 0.40",
+      { t: { revenue: 260, grossProfit: 104 } },
+      ["delta_turn"],
+    ],
   ] as const)("%s", (_what, change, off) => {
     const t = { ...T, ...("t" in change ? change.t : {}) };
     const p = { ...P, ...("p" in change ? change.p : {}) };
@@ -65,7 +89,13 @@ describe("Piotroski F-score", () => {
     // No gross profit in t: F8 n/a. No t−2: F3, F5 and F9 n/a.
     const c = company("G", { years: [year(2025, { ...T, grossProfit: null }), year(2024, P)] });
     const r = piotroski(c)!;
-    expect(r.signals).toEqual({ ...ALL_PASS, delta_margin: null, delta_roa: null, delta_lever: null, delta_turn: null });
+    expect(r.signals).toEqual({
+      ...ALL_PASS,
+      delta_margin: null,
+      delta_roa: null,
+      delta_lever: null,
+      delta_turn: null,
+    });
     expect(r.score).toBe(5);
     expect(r.available).toBe(5);
   });

@@ -6,7 +6,12 @@ const ttm = (v: Parameters<typeof values>[0]) => ({ end: "2026-03-31", values: v
 describe("profitability", () => {
   const c = company("ABC", {
     ttm: ttm({ netIncome: -0.1, operatingIncome: 4, operatingCashFlow: 10, capex: 12.5 }),
-    years: [year(2025, { netIncome: 3 }), year(2024, { netIncome: 0.2 }), year(2023, { netIncome: 1 }), year(2022, { netIncome: -9 })],
+    years: [
+      year(2025, { netIncome: 3 }),
+      year(2024, { netIncome: 0.2 }),
+      year(2023, { netIncome: 1 }),
+      year(2022, { netIncome: -9 }),
+    ],
   });
 
   test.each([
@@ -19,7 +24,10 @@ describe("profitability", () => {
   });
 
   test("zero net income is not a profit", () => {
-    expect(isProfitable(company("Z", { ttm: ttm({ netIncome: 0 }) }), "net_income")).toEqual({ ok: true, value: false });
+    expect(isProfitable(company("Z", { ttm: ttm({ netIncome: 0 }) }), "net_income")).toEqual({
+      ok: true,
+      value: false,
+    });
   });
 
   test("no fundamentals at all is its own failure", () => {
@@ -31,7 +39,10 @@ describe("profitability", () => {
     const r = isProfitable(company("X", { ttm: ttm({ operatingCashFlow: 5 }) }), "fcf");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.kind).toBe("insufficient_data");
-    const two = company("Y", { ttm: ttm({ netIncome: 1 }), years: [year(2025, { netIncome: 1 }), year(2024, { netIncome: 1 })] });
+    const two = company("Y", {
+      ttm: ttm({ netIncome: 1 }),
+      years: [year(2025, { netIncome: 1 }), year(2024, { netIncome: 1 })],
+    });
     expect(isProfitable(two, "consistent")).toMatchObject({ ok: false, kind: "insufficient_data" });
   });
 

@@ -20,9 +20,51 @@ const ttm = (v: Partial<Fundamentals>) => ({ end: "2026-09-30", values: values(v
 //   balance pillar                  1            .5           0
 // Weights present .25 + .25 + .20 = .70:
 //   A = 100 × (.25×.58333 + .25×1 + .2×1) / .7 = 85.119…; B = 100 × .35/.7 = 50; C = 100 × (.25×.16667)/.7 = 5.952…
-const A = company("A", { ttm: ttm({ revenue: 100, grossProfit: 50, operatingIncome: 20, netIncome: 10, operatingCashFlow: 15, capex: 5, totalAssets: 200, totalDebt: 0, cash: 30, ebitda: 25, interestExpense: 0 }) });
-const B = company("B", { ttm: ttm({ revenue: 100, grossProfit: 40, operatingIncome: 10, netIncome: 5, operatingCashFlow: 8, capex: 4, totalAssets: 100, totalDebt: 50, cash: 10, ebitda: 20, interestExpense: 2 }) });
-const C = company("C", { ttm: ttm({ revenue: 100, grossProfit: 30, operatingIncome: -5, netIncome: -10, operatingCashFlow: -2, capex: 3, totalAssets: 100, totalDebt: 60, cash: 5, ebitda: -1, interestExpense: 3 }) });
+const A = company("A", {
+  ttm: ttm({
+    revenue: 100,
+    grossProfit: 50,
+    operatingIncome: 20,
+    netIncome: 10,
+    operatingCashFlow: 15,
+    capex: 5,
+    totalAssets: 200,
+    totalDebt: 0,
+    cash: 30,
+    ebitda: 25,
+    interestExpense: 0,
+  }),
+});
+const B = company("B", {
+  ttm: ttm({
+    revenue: 100,
+    grossProfit: 40,
+    operatingIncome: 10,
+    netIncome: 5,
+    operatingCashFlow: 8,
+    capex: 4,
+    totalAssets: 100,
+    totalDebt: 50,
+    cash: 10,
+    ebitda: 20,
+    interestExpense: 2,
+  }),
+});
+const C = company("C", {
+  ttm: ttm({
+    revenue: 100,
+    grossProfit: 30,
+    operatingIncome: -5,
+    netIncome: -10,
+    operatingCashFlow: -2,
+    capex: 3,
+    totalAssets: 100,
+    totalDebt: 60,
+    cash: 5,
+    ebitda: -1,
+    interestExpense: 3,
+  }),
+});
 
 // Three financials, ranked among themselves on ROE, ROA, equity / assets and ROA volatility:
 //              F1                F2                F3
@@ -32,9 +74,21 @@ const C = company("C", { ttm: ttm({ revenue: 100, grossProfit: 30, operatingInco
 //   ROA vol.   sd(.010,.011,.012)=.001 → 1   sd(.008,.004,.012)=.004 → 0   two years only: n/a
 //   F1 = 100 × (.25×.75 + .2×.5 + .15×1)/.6 = 72.9167; F2 = 100 × (.2×1)/.6 = 33.33; F3: two pillars → #N/A
 const bankYears = (nis: number[]) => nis.map((ni, i) => year(2025 - i, { netIncome: ni, totalAssets: 1000 }));
-const F1 = company("F1", { sector: "Financials", ttm: ttm({ netIncome: 12, equity: 100, totalAssets: 1000 }), years: bankYears([10, 11, 12]) });
-const F2 = company("F2", { sector: "Financials", ttm: ttm({ netIncome: 8, equity: 120, totalAssets: 1000 }), years: bankYears([8, 4, 12]) });
-const F3 = company("F3", { sector: "Real Estate", ttm: ttm({ netIncome: 15, equity: 100, totalAssets: 1500 }), years: bankYears([9, 9]) });
+const F1 = company("F1", {
+  sector: "Financials",
+  ttm: ttm({ netIncome: 12, equity: 100, totalAssets: 1000 }),
+  years: bankYears([10, 11, 12]),
+});
+const F2 = company("F2", {
+  sector: "Financials",
+  ttm: ttm({ netIncome: 8, equity: 120, totalAssets: 1000 }),
+  years: bankYears([8, 4, 12]),
+});
+const F3 = company("F3", {
+  sector: "Real Estate",
+  ttm: ttm({ netIncome: 15, equity: 100, totalAssets: 1500 }),
+  years: bankYears([9, 9]),
+});
 
 const score = (d: ReturnType<typeof scoreUniverse>, c: Company) => d.get(c)!.score;
 
@@ -45,12 +99,17 @@ describe("quality score", () => {
     expect(pillar(A, "profitability")).toBeCloseTo(1.75 / 3, 12);
     expect(pillar(B, "profitability")).toBeCloseTo(0.75, 12);
     expect(pillar(C, "profitability")).toBeCloseTo(0.5 / 3, 12);
-    expect([pillar(A, "cash_generation"), pillar(B, "cash_generation"), pillar(C, "cash_generation")]).toEqual([1, 0.25, 0]);
+    expect([pillar(A, "cash_generation"), pillar(B, "cash_generation"), pillar(C, "cash_generation")]).toEqual([
+      1, 0.25, 0,
+    ]);
     expect([pillar(A, "balance_sheet"), pillar(B, "balance_sheet"), pillar(C, "balance_sheet")]).toEqual([1, 0.5, 0]);
     expect(pillar(A, "stability")).toBeNull();
     expect(pillar(A, "piotroski")).toBeNull();
     expect(d.get(A)!.weightPresent).toBeCloseTo(0.7, 12);
-    expect(score(d, A)).toEqual({ ok: true, value: expect.closeTo((100 * (0.25 * (1.75 / 3) + 0.25 + 0.2)) / 0.7, 10) });
+    expect(score(d, A)).toEqual({
+      ok: true,
+      value: expect.closeTo((100 * (0.25 * (1.75 / 3) + 0.25 + 0.2)) / 0.7, 10),
+    });
     expect(score(d, B)).toEqual({ ok: true, value: expect.closeTo(50, 10) });
     expect(score(d, C)).toEqual({ ok: true, value: expect.closeTo((100 * 0.25 * (0.5 / 3)) / 0.7, 10) });
     expect(d.get(A)!.groupSize).toBe(3);
@@ -64,8 +123,32 @@ describe("quality score", () => {
     const A2: Company = {
       ...A,
       years: [
-        year(2025, { revenue: 90, grossProfit: 45, operatingIncome: 18, netIncome: 9, operatingCashFlow: 12, capex: 5, totalAssets: 190, currentAssets: 80, currentLiabilities: 50, totalDebt: 0, sharesOutstanding: 10 }),
-        year(2024, { revenue: 80, grossProfit: 36, operatingIncome: 10, netIncome: 6, operatingCashFlow: 5, capex: 4, totalAssets: 180, currentAssets: 70, currentLiabilities: 50, totalDebt: 10, sharesOutstanding: 9 }),
+        year(2025, {
+          revenue: 90,
+          grossProfit: 45,
+          operatingIncome: 18,
+          netIncome: 9,
+          operatingCashFlow: 12,
+          capex: 5,
+          totalAssets: 190,
+          currentAssets: 80,
+          currentLiabilities: 50,
+          totalDebt: 0,
+          sharesOutstanding: 10,
+        }),
+        year(2024, {
+          revenue: 80,
+          grossProfit: 36,
+          operatingIncome: 10,
+          netIncome: 6,
+          operatingCashFlow: 5,
+          capex: 4,
+          totalAssets: 180,
+          currentAssets: 70,
+          currentLiabilities: 50,
+          totalDebt: 10,
+          sharesOutstanding: 9,
+        }),
       ],
     };
     const d = scoreUniverse([A2, B, C]);
@@ -81,7 +164,10 @@ describe("quality score", () => {
     expect(d.get(F1)!.path).toBe("financial");
     expect(d.get(F1)!.groupSize).toBe(3);
     expect(d.get(F1)!.pillars.map((p) => p.spec.id)).toEqual(["profitability", "balance_sheet", "stability"]);
-    expect(score(d, F1)).toEqual({ ok: true, value: expect.closeTo((100 * (0.25 * 0.75 + 0.2 * 0.5 + 0.15)) / 0.6, 10) });
+    expect(score(d, F1)).toEqual({
+      ok: true,
+      value: expect.closeTo((100 * (0.25 * 0.75 + 0.2 * 0.5 + 0.15)) / 0.6, 10),
+    });
     expect(score(d, F2)).toEqual({ ok: true, value: expect.closeTo((100 * 0.2) / 0.6, 10) });
     const f3 = score(d, F3);
     expect(f3).toMatchObject({ ok: false, kind: "insufficient_data" });
@@ -97,7 +183,11 @@ describe("quality score", () => {
     const none = company("NONE");
     const d = scoreUniverse([A, thin, none]);
     expect(score(d, thin)).toMatchObject({ ok: false, kind: "insufficient_data" });
-    expect(score(d, none)).toEqual({ ok: false, kind: "no_fundamentals", message: "No fundamentals for 'NONE' in this snapshot" });
+    expect(score(d, none)).toEqual({
+      ok: false,
+      kind: "no_fundamentals",
+      message: "No fundamentals for 'NONE' in this snapshot",
+    });
     expect(d.get(A)!.groupSize).toBe(2); // companies without fundamentals are not in the cross-section
   });
 

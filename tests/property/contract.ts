@@ -7,7 +7,12 @@ import type { FieldKind } from "../../src/model/catalogue";
 const OUTPUT_CODES = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]);
 
 export function isTypedError(v: unknown): v is CustomFunctions.Error {
-  return v instanceof CustomFunctions.Error && OUTPUT_CODES.has(v.code) && typeof v.message === "string" && v.message.trim().length > 0;
+  return (
+    v instanceof CustomFunctions.Error &&
+    OUTPUT_CODES.has(v.code) &&
+    typeof v.message === "string" &&
+    v.message.trim().length > 0
+  );
 }
 
 export type Kind = FieldKind | "score" | "probability";
@@ -56,7 +61,10 @@ export function comparable(v: unknown): unknown {
  */
 export function checkTickerAnswer(input: unknown, out: unknown, kind: Kind, wholeCallRefused: boolean): string | null {
   if (!Array.isArray(out) || !out.every(Array.isArray)) return `not a matrix: ${show(out)}`;
-  if (wholeCallRefused) return out.length === 1 && out[0]!.length === 1 && isTypedError(out[0]![0]) ? null : `expected one typed error, got ${show(out)}`;
+  if (wholeCallRefused)
+    return out.length === 1 && out[0]!.length === 1 && isTypedError(out[0]![0])
+      ? null
+      : `expected one typed error, got ${show(out)}`;
   const rows = asRows(input);
   if (out.length !== rows.length) return `${out.length} rows for a ${rows.length}-row range`;
   for (let r = 0; r < rows.length; r++) {
@@ -67,8 +75,10 @@ export function checkTickerAnswer(input: unknown, out: unknown, kind: Kind, whol
       const v = row[c];
       if (isBlankCell(cell)) {
         if (v !== "") return `blank cell (${show(cell)}) answered ${show(v)}`;
-      } else if (!isOfKind(v, kind) && !isTypedError(v)) return `cell ${show(cell)} answered ${show(v)}, neither ${kind} nor a typed error`;
-      else if (isTypedError(v) && v.message!.startsWith("Internal error")) return `cell ${show(cell)} met a bug: ${v.message}`;
+      } else if (!isOfKind(v, kind) && !isTypedError(v))
+        return `cell ${show(cell)} answered ${show(v)}, neither ${kind} nor a typed error`;
+      else if (isTypedError(v) && v.message!.startsWith("Internal error"))
+        return `cell ${show(cell)} met a bug: ${v.message}`;
     }
   }
   return null;

@@ -31,7 +31,14 @@ async function perTicker(
   await check(
     target,
     fc.asyncProperty(
-      runtime().chain((rt) => fc.tuple(fc.constant(rt), anyRange(anyCell(rt.tickers)), extraArgs(rt), fc.array(tickerSpelling(rt.tickers), { minLength: 1, maxLength: 6 }))),
+      runtime().chain((rt) =>
+        fc.tuple(
+          fc.constant(rt),
+          anyRange(anyCell(rt.tickers)),
+          extraArgs(rt),
+          fc.array(tickerSpelling(rt.tickers), { minLength: 1, maxLength: 6 }),
+        ),
+      ),
       async ([rt, range, args, spellings]) => {
         tally(target);
         use(rt);
@@ -39,8 +46,14 @@ async function perTicker(
         if (out.threw) fail(target, `threw ${show(out.value)} for ${show(range)} ${show(args)}`);
         const problem = checkTickerAnswer(range, out.value, kind(args), refused(rt, args));
         if (problem) fail(target, `${problem} (runtime ${rt.label}, args ${show(args)})`);
-        const typed = (await f(spellings.map((s) => [s.typed]), ...args)) as unknown[][];
-        const canonical = (await f(spellings.map((s) => [s.canonical]), ...args)) as unknown[][];
+        const typed = (await f(
+          spellings.map((s) => [s.typed]),
+          ...args,
+        )) as unknown[][];
+        const canonical = (await f(
+          spellings.map((s) => [s.canonical]),
+          ...args,
+        )) as unknown[][];
         expect(typed.map((r) => r.map(comparable))).toEqual(canonical.map((r) => r.map(comparable)));
       },
     ),
@@ -50,7 +63,13 @@ async function perTicker(
 const noArgs = () => fc.constant([] as unknown[]);
 
 test("QUALIS.QUALITY_SCORE", async () => {
-  await perTicker("QUALITY_SCORE", () => "score", (rt) => !rt.loaded, (r) => qualityScore(r as unknown[][]), noArgs);
+  await perTicker(
+    "QUALITY_SCORE",
+    () => "score",
+    (rt) => !rt.loaded,
+    (r) => qualityScore(r as unknown[][]),
+    noArgs,
+  );
 });
 
 test("QUALIS.IS_PROFITABLE", async () => {
@@ -69,7 +88,14 @@ test("QUALIS.GRADUATION_PROB", async () => {
     () => "probability",
     (rt, [n]) => !rt.loaded || !parseReconstitutions(n).ok,
     (r, n) => graduationProb(r as unknown[][], n as number),
-    (rt) => fc.tuple(fc.oneof(fc.integer({ min: -2, max: 6 }), fc.constantFrom("2", " 3 ", 2.5, 1e9), anyArgument(["1", "4"], rt.tickers))),
+    (rt) =>
+      fc.tuple(
+        fc.oneof(
+          fc.integer({ min: -2, max: 6 }),
+          fc.constantFrom("2", " 3 ", 2.5, 1e9),
+          anyArgument(["1", "4"], rt.tickers),
+        ),
+      ),
   );
 });
 
@@ -81,14 +107,27 @@ test("QUALIS.FIELD", async () => {
     ([field]) => kindOf(field),
     (rt, [field]) => !rt.loaded || !findField(String(field ?? "")),
     (r, field) => fieldValue(r as unknown[][], field as string),
-    (rt) => fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 2, arbitrary: anyArgument(names, rt.tickers) })),
+    (rt) =>
+      fc.tuple(
+        fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...names) },
+          { weight: 2, arbitrary: anyArgument(names, rt.tickers) },
+        ),
+      ),
   );
 });
 
 test("the contract checker itself: a wrong answer is caught", () => {
   expect(checkTickerAnswer([["A"], [""]], [[5], [""]], "score", false)).toBeNull();
   expect(checkTickerAnswer([["A"]], [[Number.NaN]], "score", false)).toMatch(/neither score/);
-  expect(checkTickerAnswer([["A"]], [[new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "")]], "score", false)).toMatch(/neither/);
+  expect(
+    checkTickerAnswer(
+      [["A"]],
+      [[new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "")]],
+      "score",
+      false,
+    ),
+  ).toMatch(/neither/);
   expect(checkTickerAnswer([["A"], ["B"]], [[1]], "score", false)).toMatch(/1 rows for a 2-row range/);
   expect(checkTickerAnswer([[" "]], [[0]], "score", false)).toMatch(/blank cell/);
   expect(asRows("A")).toEqual([["A"]]);

@@ -38,13 +38,30 @@ describe("graduation probability with a legal but unusual snapshot", () => {
 });
 
 describe("fields of a snapshot whose finite values overflow when combined", () => {
-  const huge = company("HUGE", { ttm: { end: "2026-03-31", values: values({ revenue: 1e-300, grossProfit: 1e300, netIncome: 1e300, operatingCashFlow: Number.MAX_VALUE, capex: -Number.MAX_VALUE, totalAssets: 1 }) } });
+  const huge = company("HUGE", {
+    ttm: {
+      end: "2026-03-31",
+      values: values({
+        revenue: 1e-300,
+        grossProfit: 1e300,
+        netIncome: 1e300,
+        operatingCashFlow: Number.MAX_VALUE,
+        capex: -Number.MAX_VALUE,
+        totalAssets: 1,
+      }),
+    },
+  });
   const u = universe([huge, company("B"), company("C")]);
 
   test("QUALIS.FIELD answers #N/A saying so, never an infinity", async () => {
     useUniverse(u);
     expect((await fieldValue([["HUGE"]], "gross_margin")).map((r) => r.map(err))).toEqual([
-      [{ code: "#N/A", message: "Gross margin for 'HUGE' cannot be computed: this snapshot's inputs for it are out of range" }],
+      [
+        {
+          code: "#N/A",
+          message: "Gross margin for 'HUGE' cannot be computed: this snapshot's inputs for it are out of range",
+        },
+      ],
     ]);
     expect((await fieldValue([["HUGE"]], "fcf")).map((r) => r.map(err))[0]![0]).toMatchObject({ code: "#N/A" });
   });
@@ -58,10 +75,15 @@ describe("fields of a snapshot whose finite values overflow when combined", () =
 });
 
 test("one failing cell of a range stays in its cell: an exception or a non-finite number becomes a typed error", () => {
-  const out = mapTickers([["A"], ["BOOM"], ["NAN"], [""]], {} as Engine, (_e, t: string) => {
-    if (t === "BOOM") throw new Error("a bug");
-    return t === "NAN" ? success(Number.NaN) : t === "A" ? success(1) : failure("unknown_ticker", "x");
-  }, undefined);
+  const out = mapTickers(
+    [["A"], ["BOOM"], ["NAN"], [""]],
+    {} as Engine,
+    (_e, t: string) => {
+      if (t === "BOOM") throw new Error("a bug");
+      return t === "NAN" ? success(Number.NaN) : t === "A" ? success(1) : failure("unknown_ticker", "x");
+    },
+    undefined,
+  );
   expect(out.map((r) => r.map(err))).toEqual([
     [1],
     [{ code: "#VALUE!", message: "Internal error for 'BOOM': a bug. Please report it." }],
@@ -71,7 +93,8 @@ test("one failing cell of a range stays in its cell: an exception or a non-finit
 });
 
 describe("the holdings reader hands the store only what a snapshot can hold", () => {
-  const csv = (rows: Parameters<typeof holdingsCsv>[2], fund = "iShares Russell 2000 ETF") => holdingsCsv(fund, "Apr 10, 2026", rows);
+  const csv = (rows: Parameters<typeof holdingsCsv>[2], fund = "iShares Russell 2000 ETF") =>
+    holdingsCsv(fund, "Apr 10, 2026", rows);
   const load = (text: string) => {
     const r = loadHoldingsCsv(text, "h.csv");
     expect(validateSnapshot(encodeSnapshot(r.universe)).ok).toBe(true);
@@ -79,7 +102,13 @@ describe("the holdings reader hands the store only what a snapshot can hold", ()
   };
 
   test("a ticker over 16 characters or a 300-character name: that row reported, the file loaded", () => {
-    const { universe: u, report } = load(csv([{ ticker: "=HYPERLINK(\"http://x\")", marketValue: 1e6 }, { ticker: "LONG", name: "N".repeat(300), marketValue: 1e6 }, { ticker: "OK", marketValue: 1e6 }]));
+    const { universe: u, report } = load(
+      csv([
+        { ticker: '=HYPERLINK("http://x")', marketValue: 1e6 },
+        { ticker: "LONG", name: "N".repeat(300), marketValue: 1e6 },
+        { ticker: "OK", marketValue: 1e6 },
+      ]),
+    );
     expect(u.companies.map((c) => c.ticker)).toEqual(["OK"]);
     expect(report.problems.map((p) => p.message)).toEqual([
       '=HYPERLINK("http://x"): ticker: Too big: expected string to have <=16 characters; not read',
@@ -89,14 +118,22 @@ describe("the holdings reader hands the store only what a snapshot can hold", ()
 
   test("a number beyond a double ('1e400') is a problem of its row, not an infinite price", () => {
     expect(parseHoldingsNumber("1e400")).toBeNaN();
-    const text = csv([{ ticker: "BIG", marketValue: 1e6, price: 5 }, { ticker: "OK", marketValue: 1e6 }]).replace('"5.00"', '"1e400"');
+    const text = csv([
+      { ticker: "BIG", marketValue: 1e6, price: 5 },
+      { ticker: "OK", marketValue: 1e6 },
+    ]).replace('"5.00"', '"1e400"');
     const { universe: u, report } = load(text);
     expect(u.companies.map((c) => c.ticker)).toEqual(["OK"]);
     expect(report.problems[0]!.message).toBe("BIG: Price '1e400' is not a number");
   });
 
   test("a weight that is no share of a fund (negative positions elsewhere) is left empty, not refused", () => {
-    const { universe: u } = load(csv([{ ticker: "LONG1", marketValue: 3e6 }, { ticker: "SHORT", marketValue: -2.5e6 }]));
+    const { universe: u } = load(
+      csv([
+        { ticker: "LONG1", marketValue: 3e6 },
+        { ticker: "SHORT", marketValue: -2.5e6 },
+      ]),
+    );
     expect(u.companies.find((c) => c.ticker === "LONG1")!.weight).toBeNull();
   });
 

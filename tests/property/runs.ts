@@ -17,7 +17,11 @@ export function tally(target: string): void {
 }
 
 /** fc.assert with this suite's run count, timing the target; fails if fewer cases ran than asked for. */
-export async function check<Ts extends [unknown, ...unknown[]]>(target: string, property: fc.IProperty<Ts> | fc.IAsyncProperty<Ts>, runs = RUNS): Promise<void> {
+export async function check<Ts extends [unknown, ...unknown[]]>(
+  target: string,
+  property: fc.IProperty<Ts> | fc.IAsyncProperty<Ts>,
+  runs = RUNS,
+): Promise<void> {
   const t0 = Date.now();
   counts.set(target, { cases: 0, ms: 0 });
   await fc.assert(property as fc.IAsyncProperty<Ts>, { numRuns: runs, seed: SEED });
@@ -28,6 +32,9 @@ export async function check<Ts extends [unknown, ...unknown[]]>(target: string, 
 
 /** Prints "property  <target>  <n> cases  <s> s" for every target of the file (jest keeps stdout writes as they are). */
 export function printCounts(suite: string): void {
-  const lines = [...counts].map(([t, c]) => `  ${suite.padEnd(10)} ${t.padEnd(44)} ${c.cases.toLocaleString("en-US").padStart(7)} cases  ${(c.ms / 1000).toFixed(1).padStart(6)} s`);
+  const lines = [...counts].map(
+    ([t, c]) =>
+      `  ${suite.padEnd(10)} ${t.padEnd(44)} ${c.cases.toLocaleString("en-US").padStart(7)} cases  ${(c.ms / 1000).toFixed(1).padStart(6)} s`,
+  );
   process.stdout.write(`\nproperty cases (${RUNS.toLocaleString("en-US")} asked per target):\n${lines.join("\n")}\n`);
 }

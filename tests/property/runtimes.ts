@@ -25,7 +25,12 @@ async function runtimeOf(label: string, text: string | null): Promise<Runtime> {
     fetchText: async () => Promise.reject(new Error("no network in tests")),
   });
   const loaded = await store.ready();
-  return { label, store, tickers: loaded ? loaded.universe.companies.map((c) => c.ticker) : ["ABCD", "BRK.B"], loaded: loaded !== null };
+  return {
+    label,
+    store,
+    tickers: loaded ? loaded.universe.companies.map((c) => c.ticker) : ["ABCD", "BRK.B"],
+    loaded: loaded !== null,
+  };
 }
 
 /** A small universe whose tickers carry share classes: BRK.B, BF-A, MOG A style. */
@@ -45,15 +50,20 @@ export async function loadRuntimes(): Promise<Runtime[]> {
   const runtimes = await Promise.all([
     runtimeOf("demo", serializeSnapshot(generateDemoUniverse())),
     runtimeOf("share classes", serializeSnapshot(classTickers())),
-    runtimeOf("holdings only", serializeSnapshot(loadHoldingsCsv(readFileSync(HOLDINGS, "utf8"), "IWM_excerpt.csv").universe)),
+    runtimeOf(
+      "holdings only",
+      serializeSnapshot(loadHoldingsCsv(readFileSync(HOLDINGS, "utf8"), "IWM_excerpt.csv").universe),
+    ),
     runtimeOf("no universe", null),
   ]);
-  if (runtimes.map((r) => r.loaded).join() !== "true,true,true,false") throw new Error("a test runtime did not load as expected");
+  if (runtimes.map((r) => r.loaded).join() !== "true,true,true,false")
+    throw new Error("a test runtime did not load as expected");
   return runtimes;
 }
 
 /** Picks a runtime (mostly one with a universe); `use` puts its store in place, as the shared runtime would hold it. */
-export const pick = (runtimes: readonly Runtime[]) => fc.integer({ min: 0, max: 9 }).map((i) => runtimes[i < 5 ? 0 : i < 7 ? 1 : i < 9 ? 2 : 3]!);
+export const pick = (runtimes: readonly Runtime[]) =>
+  fc.integer({ min: 0, max: 9 }).map((i) => runtimes[i < 5 ? 0 : i < 7 ? 1 : i < 9 ? 2 : 3]!);
 export const use = (rt: Runtime) => setStore(rt.store);
 
 /** Runs a function; a rejection must be a typed error and is returned as the answer. */

@@ -10,7 +10,9 @@ import { excelResave } from "../fixtures/holdings/excel-resave";
 import { fixture, FIXTURES } from "./fixtures";
 
 // The IWM (Russell 2000) exports; the IWB (Russell 1000) one in the same folder is the R1000 side of a band computation.
-const FILES = readdirSync(path.join(FIXTURES, "ishares")).filter((f) => /^IWM_holdings_.*\.csv$/.test(f)).sort();
+const FILES = readdirSync(path.join(FIXTURES, "ishares"))
+  .filter((f) => /^IWM_holdings_.*\.csv$/.test(f))
+  .sort();
 // Equity rows (Asset Class "Equity") counted in each file; docs/real-data.md quotes 1,936 for 10 Apr 2026.
 const EQUITY_ROWS: Record<string, number> = { "2025-05-13": 1939, "2025-11-05": 1962, "2026-04-10": 1936 };
 
@@ -31,17 +33,27 @@ describe.each(FILES)("%s", (file) => {
   test("equity rows, and every row accounted for", () => {
     expect(p.equityRows).toBe(EQUITY_ROWS[date]);
     expect(p.holdings.length + p.skipped.length).toBe(p.rowsRead);
-    expect(p.skipped.filter((s) => s.reason === "non-equity").map((s) => s.ticker).sort()).toEqual(["CAD", "MSFUT", "USD", "XTSLA", expect.stringMatching(/^RTY[MZ]\d$/)].sort());
+    expect(
+      p.skipped
+        .filter((s) => s.reason === "non-equity")
+        .map((s) => s.ticker)
+        .sort(),
+    ).toEqual(["CAD", "MSFUT", "USD", "XTSLA", expect.stringMatching(/^RTY[MZ]\d$/)].sort());
   });
 
   test("no '-' ticker among the holdings; each one is reported as skipped with its line", () => {
     expect(p.holdings.some((h) => h.ticker === "-" || h.ticker === "")).toBe(false);
-    for (const s of p.skipped.filter((x) => x.reason === "no ticker")) expect(text.split("\n")[s.line - 1]).toMatch(/^"-",/);
+    for (const s of p.skipped.filter((x) => x.reason === "no ticker"))
+      expect(text.split("\n")[s.line - 1]).toMatch(/^"-",/);
   });
 
   test("sectors are GICS sectors, or reported with their line", () => {
     const unknown = p.holdings.filter((h) => h.sector === null);
-    for (const h of unknown) expect(p.problems).toContainEqual({ line: h.line, message: `${h.ticker}: sector '${h.sectorText}' is not a GICS sector; kept without a sector` });
+    for (const h of unknown)
+      expect(p.problems).toContainEqual({
+        line: h.line,
+        message: `${h.ticker}: sector '${h.sectorText}' is not a GICS sector; kept without a sector`,
+      });
     expect(unknown.length).toBeLessThanOrEqual(2);
     expect(p.problems.length).toBe(unknown.length);
   });
@@ -82,7 +94,21 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
 
   test("with the project's SEC fixtures (fictional companies): nothing matches, still a valid snapshot", async () => {
     const out = path.join(dir, "fixtures.json");
-    expect(await main(["snapshot", "build", "--holdings", holdings, "--sec-dir", path.join(__dirname, "../fixtures/sec"), "--out", out], io)).toBe(0);
+    expect(
+      await main(
+        [
+          "snapshot",
+          "build",
+          "--holdings",
+          holdings,
+          "--sec-dir",
+          path.join(__dirname, "../fixtures/sec"),
+          "--out",
+          out,
+        ],
+        io,
+      ),
+    ).toBe(0);
     expect(load(out).provenance.coverage.withFundamentals).toBe(0);
   });
 
@@ -91,7 +117,13 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
     // of five IWM holdings (the SEC's own map gives the CIKs): each must arrive at its ticker exactly as its fixture
     // company does in tests/cli/snapshot-command.test.ts, through the real holdings file and the real ticker map.
     const secDir = mkdtempSync(path.join(os.tmpdir(), "qualis-sec-real-"));
-    const transplant: Record<string, [string, string]> = { "9990001": ["BE", "1664703"], "9990002": ["ONB", "707179"], "9990003": ["FN", "1408710"], "9990004": ["CDE", "215466"], "9990005": ["ENSG", "1125376"] };
+    const transplant: Record<string, [string, string]> = {
+      "9990001": ["BE", "1664703"],
+      "9990002": ["ONB", "707179"],
+      "9990003": ["FN", "1408710"],
+      "9990004": ["CDE", "215466"],
+      "9990005": ["ENSG", "1125376"],
+    };
     const fixtures = path.join(__dirname, "../fixtures/sec");
     for (const kind of ["companyfacts", "submissions"]) {
       mkdirSync(path.join(secDir, kind));
@@ -103,7 +135,23 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
       }
     }
     const out = path.join(dir, "joined.json");
-    expect(await main(["snapshot", "build", "--holdings", holdings, "--sec-dir", secDir, "--ticker-map", fixture("sec/company_tickers_exchange.json"), "--out", out], io)).toBe(0);
+    expect(
+      await main(
+        [
+          "snapshot",
+          "build",
+          "--holdings",
+          holdings,
+          "--sec-dir",
+          secDir,
+          "--ticker-map",
+          fixture("sec/company_tickers_exchange.json"),
+          "--out",
+          out,
+        ],
+        io,
+      ),
+    ).toBe(0);
     const u = load(out);
     const be = u.companies.find((c) => c.ticker === "BE")!;
     expect(be).toMatchObject({ cik: "1664703", sic: 3550, marketCapEstimated: false });
@@ -111,7 +159,11 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
     expect(be.ttm!.values.revenue).toBe(137); // ZJUN's TTM revenue
     expect(be.years.map((y) => y.fiscalYear)).toEqual([2025, 2024, 2023, 2022, 2021]);
     expect(u.companies.find((c) => c.ticker === "ONB")).toMatchObject({ themes: ["selective_financials"], sic: 6022 });
-    expect(u.companies.find((c) => c.ticker === "ENSG")).toMatchObject({ themes: ["electrification"], ttm: null, marketCapEstimated: false });
+    expect(u.companies.find((c) => c.ticker === "ENSG")).toMatchObject({
+      themes: ["electrification"],
+      ttm: null,
+      marketCapEstimated: false,
+    });
     expect(u.provenance.coverage).toEqual({ constituents: 1933, withFundamentals: 4, withMarketCap: 1933 });
     const report = readFileSync(`${out}.coverage.txt`, "utf8");
     expect(report).toContain("companyfacts: 5 read; missing ");
@@ -120,10 +172,16 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
     // `qualis score` over it: the four with fundamentals answer profitability; every row has a graduation probability.
     const csv = path.join(dir, "joined.csv");
     expect(await main(["score", "--snapshot", out, "--out", csv], io)).toBe(0);
-    const [head, ...rows] = readFileSync(csv, "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
+    const [head, ...rows] = readFileSync(csv, "utf8")
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(","));
     const col = (name: string) => head!.indexOf(name);
     expect(rows).toHaveLength(1933);
-    const withProfit = rows.filter((r) => r[col("is_profitable")] !== "").map((r) => r[col("ticker")]).sort();
+    const withProfit = rows
+      .filter((r) => r[col("is_profitable")] !== "")
+      .map((r) => r[col("ticker")])
+      .sort();
     expect(withProfit).toEqual(["BE", "CDE", "FN", "ONB"]);
     expect(rows.every((r) => r[col("graduation_prob")] !== "")).toBe(true);
   });
@@ -131,7 +189,23 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
   test("joined with the SEC's real ticker map: almost every holding finds its CIK", async () => {
     const out = path.join(dir, "map.json");
     const empty = mkdtempSync(path.join(os.tmpdir(), "qualis-sec-"));
-    expect(await main(["snapshot", "build", "--holdings", holdings, "--sec-dir", empty, "--ticker-map", fixture("sec/company_tickers_exchange.json"), "--out", out], io)).toBe(0);
+    expect(
+      await main(
+        [
+          "snapshot",
+          "build",
+          "--holdings",
+          holdings,
+          "--sec-dir",
+          empty,
+          "--ticker-map",
+          fixture("sec/company_tickers_exchange.json"),
+          "--out",
+          out,
+        ],
+        io,
+      ),
+    ).toBe(0);
     const u = load(out);
     const matched = u.companies.filter((c) => c.cik !== null).length;
     expect(matched / u.companies.length).toBeGreaterThan(0.95);

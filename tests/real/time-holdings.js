@@ -19,8 +19,13 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-console.log(`node ${process.version}; ${runs} runs per figure (after 3 warm-up runs); median and fastest, milliseconds`);
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).sort()) {
+console.log(
+  `node ${process.version}; ${runs} runs per figure (after 3 warm-up runs); median and fastest, milliseconds`,
+);
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".csv"))
+  .sort()) {
   const text = fs.readFileSync(path.join(dir, file), "utf8");
   const time = (fn) => {
     for (let i = 0; i < 3; i++) fn();
@@ -35,5 +40,7 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).sort())
   const p = parseHoldingsCsv(text);
   console.log(`${file}: ${(text.length / 1024).toFixed(0)} KiB, ${p.rowsRead} rows`);
   console.log(`  parseHoldingsCsv            ${time(() => parseHoldingsCsv(text))}`);
-  console.log(`  loadHoldingsCsv (universe)  ${time(() => loadHoldingsCsv(text, file, { generatedAt: "2026-01-01T00:00:00Z" }))}`);
+  console.log(
+    `  loadHoldingsCsv (universe)  ${time(() => loadHoldingsCsv(text, file, { generatedAt: "2026-01-01T00:00:00Z" }))}`,
+  );
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { escapeHtml, HELP_CSP, HELP_CSS, helpPageHtml } from "../../src/reference/help-page";
-import { beginMarker, blocksIn, DOCS_FILES, endMarker, GENERATED_BLOCKS, updateBlocks } from "../../src/reference/docs-blocks";
+import {
+  beginMarker,
+  blocksIn,
+  DOCS_FILES,
+  endMarker,
+  GENERATED_BLOCKS,
+  updateBlocks,
+} from "../../src/reference/docs-blocks";
 import { FIELD_CATALOGUE } from "../../src/model/catalogue";
 import { FUNCTION_SPECS } from "../../src/model/function-specs";
 
@@ -11,7 +18,9 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
 describe("generated blocks of docs/", () => {
   test.each(Object.entries(DOCS_FILES))("%s is up to date — run `npm run docs` when this fails", (file, blocks) => {
     const text = read(file);
-    expect(blocksIn(text)).toEqual([...blocks].sort((a, b) => Object.keys(GENERATED_BLOCKS).indexOf(a) - Object.keys(GENERATED_BLOCKS).indexOf(b)));
+    expect(blocksIn(text)).toEqual(
+      [...blocks].sort((a, b) => Object.keys(GENERATED_BLOCKS).indexOf(a) - Object.keys(GENERATED_BLOCKS).indexOf(b)),
+    );
     expect(updateBlocks(text, blocks)).toBe(text);
   });
 
@@ -26,7 +35,10 @@ describe("generated blocks of docs/", () => {
 
   test("a stale block is rewritten; missing markers are an error", () => {
     const fields = read("docs/fields.md");
-    const stale = fields.replace(/(<!-- BEGIN GENERATED fields: npx qualis docs -->\n)[\s\S]*?(<!-- END GENERATED fields -->)/, "$1old text\n$2");
+    const stale = fields.replace(
+      /(<!-- BEGIN GENERATED fields: npx qualis docs -->\n)[\s\S]*?(<!-- END GENERATED fields -->)/,
+      "$1old text\n$2",
+    );
     expect(stale).not.toBe(fields);
     expect(updateBlocks(stale)).toBe(fields);
     expect(() => updateBlocks("# no markers", ["fields"])).toThrow(/markers/);

@@ -23,7 +23,9 @@ function asJsDoc(f: FunctionSpec): string {
     ...f.params.map((p) => `@param ${p.optional ? `[${p.name}]` : p.name} ${p.description}`),
     `@returns ${f.returns}`,
   ];
-  const params = f.params.map((p) => `${p.name}${p.optional ? "?" : ""}: ${tsType(p.type, p.dimensionality)}`).join(", ");
+  const params = f.params
+    .map((p) => `${p.name}${p.optional ? "?" : ""}: ${tsType(p.type, p.dimensionality)}`)
+    .join(", ");
   return `/**\n${doc.map((l) => ` * ${l}`).join("\n")}\n */\nexport async function f_${f.id.toLowerCase()}(${params}): Promise<${tsType(f.result.type, f.result.dimensionality)}> {\n  throw new Error("declaration only");\n}\n`;
 }
 
@@ -48,7 +50,12 @@ describe("functions.json from FUNCTION_SPECS", () => {
 
   test("per-company functions take and return matrices; the rest take scalars", () => {
     const meta = functionsMetadata(DEV_URL).functions;
-    const dims = Object.fromEntries(meta.map((f) => [f.id, [f.parameters.map((p) => p.dimensionality ?? "scalar").join(","), f.result.dimensionality ?? "scalar"]]));
+    const dims = Object.fromEntries(
+      meta.map((f) => [
+        f.id,
+        [f.parameters.map((p) => p.dimensionality ?? "scalar").join(","), f.result.dimensionality ?? "scalar"],
+      ]),
+    );
     expect(dims).toEqual({
       QUALITY_SCORE: ["matrix", "matrix"],
       IS_PROFITABLE: ["matrix,scalar", "matrix"],

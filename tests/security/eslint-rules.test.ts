@@ -18,7 +18,11 @@ function lint(text: string): Message[] {
   const eslint = path.join(root, "node_modules", "eslint", "bin", "eslint.js");
   let out: string;
   try {
-    out = execFileSync(process.execPath, [eslint, "--stdin", "--stdin-filename", "src/taskpane/security-fixture.tsx", "--format", "json"], { cwd: root, input: text, encoding: "utf8" });
+    out = execFileSync(
+      process.execPath,
+      [eslint, "--stdin", "--stdin-filename", "src/taskpane/security-fixture.tsx", "--format", "json"],
+      { cwd: root, input: text, encoding: "utf8" },
+    );
   } catch (e) {
     out = (e as { stdout: string }).stdout; // eslint exits 1 when it reports errors
   }
@@ -26,15 +30,20 @@ function lint(text: string): Message[] {
 }
 
 const messages = lint(source);
-const lines = source.split("\n").map((text, i) => ({ line: i + 1, text, expect: /\/\/ expect: (\S+)$/.exec(text)?.[1] ?? null }));
+const lines = source
+  .split("\n")
+  .map((text, i) => ({ line: i + 1, text, expect: /\/\/ expect: (\S+)$/.exec(text)?.[1] ?? null }));
 
 test("the file parses (a syntax error would hide every rule)", () => {
   expect(messages.filter((m) => m.ruleId === null)).toEqual([]);
 });
 
-test.each(lines.filter((l) => l.expect).map((l) => [l.text.trim().replace(/,? \/\/ expect: .*$/, ""), l] as const))("refused: %s", (_code, l) => {
-  expect(messages.filter((m) => m.line === l.line).map((m) => m.ruleId)).toContain(l.expect);
-});
+test.each(lines.filter((l) => l.expect).map((l) => [l.text.trim().replace(/,? \/\/ expect: .*$/, ""), l] as const))(
+  "refused: %s",
+  (_code, l) => {
+    expect(messages.filter((m) => m.line === l.line).map((m) => m.ruleId)).toContain(l.expect);
+  },
+);
 
 test("the safe ways pass", () => {
   const flagged = messages.filter((m) => !lines[m.line - 1]!.expect);

@@ -3,7 +3,9 @@
 import { XMLParser } from "fast-xml-parser";
 
 export function manifestFacts(xml: string) {
-  const doc = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true }).parse(xml) as { OfficeApp: Record<string, unknown> };
+  const doc = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true }).parse(xml) as {
+    OfficeApp: Record<string, unknown>;
+  };
   const app = doc.OfficeApp;
   const urls = [...xml.matchAll(/(?:DefaultValue|Value)="([a-z]+:\/\/[^"]*)"/gi)].map((m) => m[1]!);
   return { appDomains: app.AppDomains, permissions: app.Permissions, urls };

@@ -127,7 +127,11 @@ export interface UserActions {
   changeTableId(name: string, id: string): void;
   deleteTable(name: string): void;
   deleteSheet(name: string): void;
-  addTableColumn(name: string, header: string, cells: (row: number, ticker: unknown) => { value?: unknown; formula?: string } | null): void;
+  addTableColumn(
+    name: string,
+    header: string,
+    cells: (row: number, ticker: unknown) => { value?: unknown; formula?: string } | null,
+  ): void;
   insertSheetRows(sheet: string, at: number, count: number): void;
 }
 
@@ -136,7 +140,9 @@ export interface ExcelDouble {
   context(): Excel.RequestContext;
   inspect: Inspector;
   user: UserActions;
-  calculate(registry: Record<string, (...args: unknown[]) => unknown>): Promise<{ sheet: string; address: string; value: unknown }[]>;
+  calculate(
+    registry: Record<string, (...args: unknown[]) => unknown>,
+  ): Promise<{ sheet: string; address: string; value: unknown }[]>;
 }
 
 export function create(options?: { requestLimit?: number }): ExcelDouble;

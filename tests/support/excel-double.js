@@ -102,7 +102,8 @@
   const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
   /** Colours as Excel takes them: #RRGGBB (or a named colour, which the double keeps as given). */
   function checkColor(v) {
-    if (typeof v !== "string" || !(/^#[0-9A-Fa-f]{6}$/.test(v) || /^[A-Za-z]+$/.test(v))) fail("InvalidArgument", `'${v}' is not a colour.`);
+    if (typeof v !== "string" || !(/^#[0-9A-Fa-f]{6}$/.test(v) || /^[A-Za-z]+$/.test(v)))
+      fail("InvalidArgument", `'${v}' is not a colour.`);
     return v.toUpperCase();
   }
 
@@ -236,13 +237,15 @@
       if (typeof name !== "string" || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || name.length > 255) {
         fail("InvalidArgument", `'${name}' is not a valid ${what} name.`);
       }
-      if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) fail("InvalidArgument", `'${name}' looks like a cell reference.`);
+      if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name))
+        fail("InvalidArgument", `'${name}' looks like a cell reference.`);
       if (this.nameTaken(name)) fail("ItemAlreadyExists", `The name '${name}' is already used in this workbook.`);
     }
     addTable(sheet, box) {
       if (box.r1 <= box.r0) fail("InvalidArgument", "A table needs a header row and at least one row of data.");
       for (const t of this.tables) {
-        if (t.sheet === sheet && overlaps(t.box, box)) fail("InvalidOperation", `A table can't overlap another table (${t.name}).`);
+        if (t.sheet === sheet && overlaps(t.box, box))
+          fail("InvalidOperation", `A table can't overlap another table (${t.name}).`);
       }
       const seen = new Set();
       for (let c = box.c0; c <= box.c1; c++) {
@@ -308,7 +311,13 @@
     const looksLikeFormula = /^[=+\-@]/.test(input);
     if (looksLikeFormula && !(how === "formulas" && input.startsWith("="))) {
       // Text that Excel would not keep as text: the add-in meant a value and Excel makes a formula (or number) of it.
-      wb.violations.push({ sheet: sheet.name, address: a1({ r0: r, c0: c, r1: r, c1: c }), text: input, via: how, note });
+      wb.violations.push({
+        sheet: sheet.name,
+        address: a1({ r0: r, c0: c, r1: r, c1: c }),
+        text: input,
+        via: how,
+        note,
+      });
     }
     if (input.startsWith("=") || (looksLikeFormula && !NUMBER_LIKE.test(input))) {
       cell.formula = input.startsWith("=") ? input : `=${input}`;
@@ -339,12 +348,9 @@
       this._nullable = false;
       this._nav = Object.create(null);
       if (resolver) {
-        ctx._queue(
-          () => {
-            this._target = resolver();
-          },
-          creationBytes || ACTION_BYTES,
-        );
+        ctx._queue(() => {
+          this._target = resolver();
+        }, creationBytes || ACTION_BYTES);
         ctx._track(this);
       }
     }
@@ -361,7 +367,8 @@
       return name === "worksheet" ? this._get().sheet : undefined;
     }
     _get() {
-      if (this._target === undefined) fail("InvalidObjectPath", "The object was used before the action that creates it ran.");
+      if (this._target === undefined)
+        fail("InvalidObjectPath", "The object was used before the action that creates it ran.");
       if (this._target === null) fail("ItemNotFound", "The requested resource doesn't exist.");
       return this._target;
     }
@@ -371,7 +378,10 @@
     }
     _read(prop) {
       if (!(prop in this._loaded)) {
-        fail("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+        fail(
+          "PropertyNotLoaded",
+          `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+        );
       }
       return this._loaded[prop];
     }
@@ -426,7 +436,10 @@
     let list = [];
     if (typeof spec === "string") list = spec.split(",");
     else if (Array.isArray(spec)) list = spec;
-    else if (typeof spec === "object") list = String(spec.select || "").split(",").concat(String(spec.expand || "").split(","));
+    else if (typeof spec === "object")
+      list = String(spec.select || "")
+        .split(",")
+        .concat(String(spec.expand || "").split(","));
     return list.map((s) => s.trim()).filter(Boolean);
   }
 
@@ -508,7 +521,18 @@
     }
   }
 
-  const RANGE_PROPS = ["address", "values", "formulas", "numberFormat", "text", "rowIndex", "columnIndex", "rowCount", "columnCount", "valueTypes"];
+  const RANGE_PROPS = [
+    "address",
+    "values",
+    "formulas",
+    "numberFormat",
+    "text",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "valueTypes",
+  ];
 
   class Range extends ClientObject {
     _props() {
@@ -527,7 +551,15 @@
         case "numberFormat":
           return t.grid((cell) => cell.numberFormat);
         case "valueTypes":
-          return t.grid((cell) => (cell.value === "" ? "Empty" : typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String"));
+          return t.grid((cell) =>
+            cell.value === ""
+              ? "Empty"
+              : typeof cell.value === "number"
+                ? "Double"
+                : typeof cell.value === "boolean"
+                  ? "Boolean"
+                  : "String",
+          );
         case "rowIndex":
           return t.box.r0;
         case "columnIndex":
@@ -545,23 +577,40 @@
     }
     _set(prop, input) {
       const how = prop === "formulas" ? "formulas" : "values";
-      this.context._queue(() => {
-        const t = this._get();
-        const wb = this.context.workbook._wb;
-        const each = (fn) => {
-          if (Array.isArray(input)) {
-            if (input.length !== t.rows || input.some((row) => !Array.isArray(row) || row.length !== t.cols)) {
-              fail("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${a1(t.box)}).`);
+      this.context._queue(
+        () => {
+          const t = this._get();
+          const wb = this.context.workbook._wb;
+          const each = (fn) => {
+            if (Array.isArray(input)) {
+              if (input.length !== t.rows || input.some((row) => !Array.isArray(row) || row.length !== t.cols)) {
+                fail(
+                  "InvalidArgument",
+                  `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${a1(t.box)}).`,
+                );
+              }
+              input.forEach((row, i) => row.forEach((v, j) => fn(t.box.r0 + i, t.box.c0 + j, v)));
+            } else {
+              for (let r = t.box.r0; r <= t.box.r1; r++) for (let c = t.box.c0; c <= t.box.c1; c++) fn(r, c, input);
             }
-            input.forEach((row, i) => row.forEach((v, j) => fn(t.box.r0 + i, t.box.c0 + j, v)));
-          } else {
-            for (let r = t.box.r0; r <= t.box.r1; r++) for (let c = t.box.c0; c <= t.box.c1; c++) fn(r, c, input);
-          }
-        };
-        if (prop === "numberFormat") each((r, c, v) => v !== null && v !== undefined && (t.sheet.cell(r, c).numberFormat = v === "" ? "General" : String(v)));
-        else each((r, c, v) => writeCell(wb, t.sheet, r, c, v, how, `${prop} of ${a1(t.box)}`));
-        wb.writes.push({ sync: this.context._syncIndex(), sheet: t.sheet.name, address: a1(t.box), prop, cells: t.rows * t.cols, broadcast: !Array.isArray(input) });
-      }, ACTION_BYTES + jsonBytes(input));
+          };
+          if (prop === "numberFormat")
+            each(
+              (r, c, v) =>
+                v !== null && v !== undefined && (t.sheet.cell(r, c).numberFormat = v === "" ? "General" : String(v)),
+            );
+          else each((r, c, v) => writeCell(wb, t.sheet, r, c, v, how, `${prop} of ${a1(t.box)}`));
+          wb.writes.push({
+            sync: this.context._syncIndex(),
+            sheet: t.sheet.name,
+            address: a1(t.box),
+            prop,
+            cells: t.rows * t.cols,
+            broadcast: !Array.isArray(input),
+          });
+        },
+        ACTION_BYTES + jsonBytes(input),
+      );
     }
     set values(v) {
       this._set("values", v);
@@ -586,9 +635,10 @@
     }
     get format() {
       const queue = (fn) => this.context._queue(() => fn(this._get()));
-      const each = (fn) => queue((t) => {
-        for (let r = t.box.r0; r <= t.box.r1; r++) for (let c = t.box.c0; c <= t.box.c1; c++) fn(t.sheet.cell(r, c));
-      });
+      const each = (fn) =>
+        queue((t) => {
+          for (let r = t.box.r0; r <= t.box.r1; r++) for (let c = t.box.c0; c <= t.box.c1; c++) fn(t.sheet.cell(r, c));
+        });
       return {
         autofitColumns: () => queue((t) => t.sheet.autofitted.push(a1(t.box))),
         autofitRows: () => queue(() => undefined),
@@ -603,7 +653,8 @@
             each((cell) => (cell.fontColor = checkColor(v)));
           },
           set size(v) {
-            if (!(typeof v === "number" && v >= 1 && v <= 409)) fail("InvalidArgument", `Font size ${v} is not between 1 and 409.`);
+            if (!(typeof v === "number" && v >= 1 && v <= 409))
+              fail("InvalidArgument", `Font size ${v} is not between 1 and 409.`);
             each((cell) => (cell.fontSize = v));
           },
         },
@@ -620,7 +671,8 @@
           each((cell) => (cell.wrapText = Boolean(v)));
         },
         set columnWidth(v) {
-          if (!(typeof v === "number" && v >= 0)) fail("InvalidArgument", `Column width ${v} is not a number of points.`);
+          if (!(typeof v === "number" && v >= 0))
+            fail("InvalidArgument", `Column width ${v} is not a number of points.`);
           queue((t) => {
             for (let c = t.box.c0; c <= t.box.c1; c++) t.sheet.columnWidths.set(c, v);
           });
@@ -630,7 +682,8 @@
     get conditionalFormats() {
       return {
         add: (type) => {
-          if (!["ContainsText", "CellValue"].includes(type)) fail("InvalidArgument", `Conditional format type '${type}' is not modelled by the double.`);
+          if (!["ContainsText", "CellValue"].includes(type))
+            fail("InvalidArgument", `Conditional format type '${type}' is not modelled by the double.`);
           const entry = { address: null, type, rule: null, format: { fontColor: null, fill: null, bold: null } };
           this.context._queue(() => {
             const t = this._get();
@@ -655,7 +708,12 @@
               },
             },
             set rule(v) {
-              const ok = type === "ContainsText" ? v && typeof v.text === "string" && ["Contains", "NotContains", "BeginsWith", "EndsWith"].includes(v.operator) : v && typeof v.formula1 === "string" && typeof v.operator === "string";
+              const ok =
+                type === "ContainsText"
+                  ? v &&
+                    typeof v.text === "string" &&
+                    ["Contains", "NotContains", "BeginsWith", "EndsWith"].includes(v.operator)
+                  : v && typeof v.formula1 === "string" && typeof v.operator === "string";
               if (!ok) fail("InvalidArgument", `Not a ${type} rule: ${JSON.stringify(v)}`);
               queue((e) => (e.rule = clone(v)));
             },
@@ -665,22 +723,38 @@
       };
     }
     getCell(row, column) {
-      return this._derive((t) => new RangeTarget(t.sheet, { r0: t.box.r0 + row, c0: t.box.c0 + column, r1: t.box.r0 + row, c1: t.box.c0 + column }));
+      return this._derive(
+        (t) =>
+          new RangeTarget(t.sheet, {
+            r0: t.box.r0 + row,
+            c0: t.box.c0 + column,
+            r1: t.box.r0 + row,
+            c1: t.box.c0 + column,
+          }),
+      );
     }
     getRow(row) {
-      return this._derive((t) => new RangeTarget(t.sheet, { r0: t.box.r0 + row, c0: t.box.c0, r1: t.box.r0 + row, c1: t.box.c1 }));
+      return this._derive(
+        (t) => new RangeTarget(t.sheet, { r0: t.box.r0 + row, c0: t.box.c0, r1: t.box.r0 + row, c1: t.box.c1 }),
+      );
     }
     getColumn(column) {
-      return this._derive((t) => new RangeTarget(t.sheet, { r0: t.box.r0, c0: t.box.c0 + column, r1: t.box.r1, c1: t.box.c0 + column }));
+      return this._derive(
+        (t) => new RangeTarget(t.sheet, { r0: t.box.r0, c0: t.box.c0 + column, r1: t.box.r1, c1: t.box.c0 + column }),
+      );
     }
     getLastRow() {
       return this._derive((t) => new RangeTarget(t.sheet, { r0: t.box.r1, c0: t.box.c0, r1: t.box.r1, c1: t.box.c1 }));
     }
     getResizedRange(dr, dc) {
-      return this._derive((t) => new RangeTarget(t.sheet, { r0: t.box.r0, c0: t.box.c0, r1: t.box.r1 + dr, c1: t.box.c1 + dc }));
+      return this._derive(
+        (t) => new RangeTarget(t.sheet, { r0: t.box.r0, c0: t.box.c0, r1: t.box.r1 + dr, c1: t.box.c1 + dc }),
+      );
     }
     getOffsetRange(dr, dc) {
-      return this._derive((t) => new RangeTarget(t.sheet, { r0: t.box.r0 + dr, c0: t.box.c0 + dc, r1: t.box.r1 + dr, c1: t.box.c1 + dc }));
+      return this._derive(
+        (t) => new RangeTarget(t.sheet, { r0: t.box.r0 + dr, c0: t.box.c0 + dc, r1: t.box.r1 + dr, c1: t.box.c1 + dc }),
+      );
     }
     getUsedRangeOrNullObject(valuesOnly) {
       const r = new Range(this.context, () => {
@@ -692,7 +766,14 @@
             if (!cell) continue;
             const used = cell.formula !== null || cell.value !== "" || (!valuesOnly && cell.numberFormat !== "General");
             if (!used) continue;
-            box = box ? { r0: Math.min(box.r0, row), c0: Math.min(box.c0, col), r1: Math.max(box.r1, row), c1: Math.max(box.c1, col) } : { r0: row, c0: col, r1: row, c1: col };
+            box = box
+              ? {
+                  r0: Math.min(box.r0, row),
+                  c0: Math.min(box.c0, col),
+                  r1: Math.max(box.r1, row),
+                  c1: Math.max(box.c1, col),
+                }
+              : { r0: row, c0: col, r1: row, c1: col };
           }
         }
         return box ? new RangeTarget(t.sheet, box) : null;
@@ -703,7 +784,13 @@
       return new TableCollection(this.context, () => {
         const t = this._get();
         const wb = this.context.workbook._wb;
-        return wb.tables.filter((tb) => tb.sheet === t.sheet && (fullyContained ? tb.r0 >= t.box.r0 && tb.r1 <= t.box.r1 && tb.c0 >= t.box.c0 && tb.c1 <= t.box.c1 : overlaps(tb.box, t.box)));
+        return wb.tables.filter(
+          (tb) =>
+            tb.sheet === t.sheet &&
+            (fullyContained
+              ? tb.r0 >= t.box.r0 && tb.r1 <= t.box.r1 && tb.c0 >= t.box.c0 && tb.c1 <= t.box.c1
+              : overlaps(tb.box, t.box)),
+        );
       });
     }
     clear(applyTo) {
@@ -753,14 +840,23 @@
     getRangeByIndexes(startRow, startColumn, rowCount, columnCount) {
       return new Range(this.context, () => {
         if (rowCount < 1 || columnCount < 1) fail("InvalidArgument", "A range needs at least one row and one column.");
-        return new RangeTarget(this._get(), { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 });
+        return new RangeTarget(this._get(), {
+          r0: startRow,
+          c0: startColumn,
+          r1: startRow + rowCount - 1,
+          c1: startColumn + columnCount - 1,
+        });
       });
     }
     getUsedRangeOrNullObject(valuesOnly) {
       return this.getRangeByIndexes(0, 0, 2000, 200).getUsedRangeOrNullObject(valuesOnly);
     }
     get tables() {
-      return new TableCollection(this.context, () => this.context.workbook._wb.tables.filter((t) => t.sheet === this._get()), this);
+      return new TableCollection(
+        this.context,
+        () => this.context.workbook._wb.tables.filter((t) => t.sheet === this._get()),
+        this,
+      );
     }
     get freezePanes() {
       return {
@@ -804,18 +900,46 @@
           queue((pl) => (pl.printTitleRows = a1(target._get().box)));
         },
       };
-      Object.defineProperty(layout, "orientation", setter("orientation", (v) => ["Portrait", "Landscape"].includes(v) || fail("InvalidArgument", `Orientation '${v}' is neither Portrait nor Landscape.`)));
+      Object.defineProperty(
+        layout,
+        "orientation",
+        setter(
+          "orientation",
+          (v) =>
+            ["Portrait", "Landscape"].includes(v) ||
+            fail("InvalidArgument", `Orientation '${v}' is neither Portrait nor Landscape.`),
+        ),
+      );
       Object.defineProperty(
         layout,
         "zoom",
         setter("zoom", (v) => {
           const fit = v && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined);
           const scale = v && v.scale !== undefined;
-          if (!v || typeof v !== "object" || fit === scale) fail("InvalidArgument", "Page zoom is either a scale or fit-to-pages, as one object (zoom = {...}).");
-          if (scale && !(v.scale >= 10 && v.scale <= 400)) fail("InvalidArgument", `Print scale ${v.scale} is not between 10 and 400.`);
+          if (!v || typeof v !== "object" || fit === scale)
+            fail("InvalidArgument", "Page zoom is either a scale or fit-to-pages, as one object (zoom = {...}).");
+          if (scale && !(v.scale >= 10 && v.scale <= 400))
+            fail("InvalidArgument", `Print scale ${v.scale} is not between 10 and 400.`);
         }),
       );
-      for (const p of ["centerHorizontally", "centerVertically", "printGridlines", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin", "paperSize", "blackAndWhite", "draftMode", "printComments", "printErrors", "printHeadings", "printOrder"]) {
+      for (const p of [
+        "centerHorizontally",
+        "centerVertically",
+        "printGridlines",
+        "leftMargin",
+        "rightMargin",
+        "topMargin",
+        "bottomMargin",
+        "headerMargin",
+        "footerMargin",
+        "paperSize",
+        "blackAndWhite",
+        "draftMode",
+        "printComments",
+        "printErrors",
+        "printHeadings",
+        "printOrder",
+      ]) {
         Object.defineProperty(layout, p, setter(p));
       }
       return layout;
@@ -850,11 +974,19 @@
     const out = [];
     if (columns) {
       for (let c = box.c0 + 1; c <= box.c1; c++) {
-        out.push({ name: text(box.r0, c), values: a1({ r0: box.r0 + 1, c0: c, r1: box.r1, c1: c }), categories: a1({ r0: box.r0 + 1, c0: box.c0, r1: box.r1, c1: box.c0 }) });
+        out.push({
+          name: text(box.r0, c),
+          values: a1({ r0: box.r0 + 1, c0: c, r1: box.r1, c1: c }),
+          categories: a1({ r0: box.r0 + 1, c0: box.c0, r1: box.r1, c1: box.c0 }),
+        });
       }
     } else {
       for (let r = box.r0 + 1; r <= box.r1; r++) {
-        out.push({ name: text(r, box.c0), values: a1({ r0: r, c0: box.c0 + 1, r1: r, c1: box.c1 }), categories: a1({ r0: box.r0, c0: box.c0 + 1, r1: box.r0, c1: box.c1 }) });
+        out.push({
+          name: text(r, box.c0),
+          values: a1({ r0: r, c0: box.c0 + 1, r1: r, c1: box.c1 }),
+          categories: a1({ r0: box.r0, c0: box.c0 + 1, r1: box.r0, c1: box.c1 }),
+        });
       }
     }
     return out;
@@ -910,7 +1042,8 @@
           set((ch) => (ch.legend.visible = Boolean(v)));
         },
         set position(v) {
-          if (!["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v)) fail("InvalidArgument", `Legend position '${v}'.`);
+          if (!["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v))
+            fail("InvalidArgument", `Legend position '${v}'.`);
           set((ch) => (ch.legend.position = v));
         },
       };
@@ -978,7 +1111,8 @@
         this.context,
         () => {
           if (!CHART_TYPES.has(type)) fail("InvalidArgument", `'${type}' is not an Excel.ChartType.`);
-          if (!["Auto", "Columns", "Rows"].includes(by)) fail("InvalidArgument", `'${by}' is not an Excel.ChartSeriesBy.`);
+          if (!["Auto", "Columns", "Rows"].includes(by))
+            fail("InvalidArgument", `'${by}' is not an Excel.ChartSeriesBy.`);
           if (!(sourceData instanceof Range)) fail("InvalidArgument", "A chart's source data must be a Range.");
           const sheet = this._sheet._get();
           const src = sourceData._get();
@@ -1017,7 +1151,8 @@
 
   function deleteSheet(wb, sheet) {
     wb.tables = wb.tables.filter((t) => t.sheet !== sheet);
-    for (const [k, n] of wb.names) if (n.sheet === sheet) wb.names.set(k, Object.assign({}, n, { sheet: null, box: null }));
+    for (const [k, n] of wb.names)
+      if (n.sheet === sheet) wb.names.set(k, Object.assign({}, n, { sheet: null, box: null }));
     wb.sheets = wb.sheets.filter((s) => s !== sheet);
   }
 
@@ -1026,7 +1161,11 @@
       super(ctx, Worksheet, () => ctx.workbook._wb.sheets, ["name"], "worksheets");
     }
     add(name) {
-      return new Worksheet(this.context, () => this.context.workbook._wb.addSheet(name), ACTION_BYTES + jsonBytes(name));
+      return new Worksheet(
+        this.context,
+        () => this.context.workbook._wb.addSheet(name),
+        ACTION_BYTES + jsonBytes(name),
+      );
     }
     getItem(key) {
       return new Worksheet(this.context, () => {
@@ -1064,12 +1203,15 @@
       return undefined;
     }
     set name(v) {
-      this.context._queue(() => {
-        const t = this._get();
-        const wb = this.context.workbook._wb;
-        if (t.name.toLowerCase() !== String(v).toLowerCase()) wb.checkNewName(v, "table");
-        t.name = v;
-      }, ACTION_BYTES + jsonBytes(v));
+      this.context._queue(
+        () => {
+          const t = this._get();
+          const wb = this.context.workbook._wb;
+          if (t.name.toLowerCase() !== String(v).toLowerCase()) wb.checkNewName(v, "table");
+          t.name = v;
+        },
+        ACTION_BYTES + jsonBytes(v),
+      );
     }
     get name() {
       return this._read("name");
@@ -1123,49 +1265,65 @@
       return { context: this.context, _table: this._table };
     }
     add(index, values, alwaysInsert) {
-      this.context._queue(() => {
-        const t = this._table._get();
-        const wb = this.context.workbook._wb;
-        if (alwaysInsert === false) fail("NotImplemented", "alwaysInsert=false is not modelled.");
-        const width = t.c1 - t.c0 + 1;
-        const rowsIn = values === undefined || values === null ? [new Array(width).fill(null)] : Array.isArray(values) ? values : [new Array(width).fill(values)];
-        if (rowsIn.some((r) => !Array.isArray(r) || r.length !== width)) fail("InvalidArgument", `Each new row must have ${width} values.`);
-        const n = rowsIn.length;
-        const pos = index === null || index === undefined || index === -1 ? t.bodyRows : index;
-        if (pos < 0 || pos > t.bodyRows) fail("InvalidArgument", `Row index ${pos} is outside the table.`);
-        // A calculated column: every data cell holds the same formula.
-        const calculated = [];
-        for (let c = t.c0; c <= t.c1; c++) {
-          let f;
-          for (let r = t.r0 + 1; r <= t.r1; r++) {
-            const cell = t.sheet.peek(r, c);
-            const cf = cell ? cell.formula : null;
-            if (cf === null || (f !== undefined && cf !== f)) {
-              f = null;
-              break;
+      this.context._queue(
+        () => {
+          const t = this._table._get();
+          const wb = this.context.workbook._wb;
+          if (alwaysInsert === false) fail("NotImplemented", "alwaysInsert=false is not modelled.");
+          const width = t.c1 - t.c0 + 1;
+          const rowsIn =
+            values === undefined || values === null
+              ? [new Array(width).fill(null)]
+              : Array.isArray(values)
+                ? values
+                : [new Array(width).fill(values)];
+          if (rowsIn.some((r) => !Array.isArray(r) || r.length !== width))
+            fail("InvalidArgument", `Each new row must have ${width} values.`);
+          const n = rowsIn.length;
+          const pos = index === null || index === undefined || index === -1 ? t.bodyRows : index;
+          if (pos < 0 || pos > t.bodyRows) fail("InvalidArgument", `Row index ${pos} is outside the table.`);
+          // A calculated column: every data cell holds the same formula.
+          const calculated = [];
+          for (let c = t.c0; c <= t.c1; c++) {
+            let f;
+            for (let r = t.r0 + 1; r <= t.r1; r++) {
+              const cell = t.sheet.peek(r, c);
+              const cf = cell ? cell.formula : null;
+              if (cf === null || (f !== undefined && cf !== f)) {
+                f = null;
+                break;
+              }
+              f = cf;
             }
-            f = cf;
+            calculated.push(f || null);
           }
-          calculated.push(f || null);
-        }
-        const at = t.r0 + 1 + pos;
-        t.sheet.shiftRows(at, n, t.c0, t.c1);
-        wb.afterRowShift(t.sheet, at, n, t.c0, t.c1, t);
-        t.r1 += n;
-        rowsIn.forEach((row, i) =>
-          row.forEach((v, j) => {
-            const c = t.c0 + j;
-            const r = at + i;
-            const above = t.sheet.peek(r > t.r0 + 1 ? r - 1 : r + n, c);
-            if (above) t.sheet.cell(r, c).numberFormat = above.numberFormat; // new rows take the column's format
-            if (v === null && calculated[j]) {
-              t.sheet.cell(r, c).formula = calculated[j];
-              t.sheet.cell(r, c).value = "#CALC!";
-            } else writeCell(wb, t.sheet, r, c, v, "values", `rows.add on ${t.name}`);
-          }),
-        );
-        wb.writes.push({ sync: this.context._syncIndex(), sheet: t.sheet.name, address: a1({ r0: at, c0: t.c0, r1: at + n - 1, c1: t.c1 }), prop: "rows.add", cells: n * width, broadcast: false });
-      }, ACTION_BYTES + jsonBytes(values === undefined ? null : values));
+          const at = t.r0 + 1 + pos;
+          t.sheet.shiftRows(at, n, t.c0, t.c1);
+          wb.afterRowShift(t.sheet, at, n, t.c0, t.c1, t);
+          t.r1 += n;
+          rowsIn.forEach((row, i) =>
+            row.forEach((v, j) => {
+              const c = t.c0 + j;
+              const r = at + i;
+              const above = t.sheet.peek(r > t.r0 + 1 ? r - 1 : r + n, c);
+              if (above) t.sheet.cell(r, c).numberFormat = above.numberFormat; // new rows take the column's format
+              if (v === null && calculated[j]) {
+                t.sheet.cell(r, c).formula = calculated[j];
+                t.sheet.cell(r, c).value = "#CALC!";
+              } else writeCell(wb, t.sheet, r, c, v, "values", `rows.add on ${t.name}`);
+            }),
+          );
+          wb.writes.push({
+            sync: this.context._syncIndex(),
+            sheet: t.sheet.name,
+            address: a1({ r0: at, c0: t.c0, r1: at + n - 1, c1: t.c1 }),
+            prop: "rows.add",
+            cells: n * width,
+            broadcast: false,
+          });
+        },
+        ACTION_BYTES + jsonBytes(values === undefined ? null : values),
+      );
       return { _added: true };
     }
     getItemAt(index) {
@@ -1181,7 +1339,14 @@
             t.sheet.shiftRows(r + 1, -1, t.c0, t.c1);
             wb.afterRowShift(t.sheet, r + 1, -1, t.c0, t.c1, t);
             t.r1 -= 1;
-            wb.writes.push({ sync: rows.context._syncIndex(), sheet: t.sheet.name, address: a1({ r0: r, c0: t.c0, r1: r, c1: t.c1 }), prop: "row.delete", cells: t.c1 - t.c0 + 1, broadcast: false });
+            wb.writes.push({
+              sync: rows.context._syncIndex(),
+              sheet: t.sheet.name,
+              address: a1({ r0: r, c0: t.c0, r1: r, c1: t.c1 }),
+              prop: "row.delete",
+              cells: t.c1 - t.c0 + 1,
+              broadcast: false,
+            });
           });
         },
       };
@@ -1334,7 +1499,13 @@
 
   class SettingCollection extends Collection {
     constructor(ctx) {
-      super(ctx, Setting, () => Array.from(ctx.workbook._wb.settings.entries()).map(([key, value]) => ({ key, value })), ["key", "value"], "settings");
+      super(
+        ctx,
+        Setting,
+        () => Array.from(ctx.workbook._wb.settings.entries()).map(([key, value]) => ({ key, value })),
+        ["key", "value"],
+        "settings",
+      );
     }
     add(key, value) {
       if (typeof value === "function") fail("InvalidArgument", "A setting's value must be JSON.");
@@ -1373,7 +1544,17 @@
         tables: new TableCollection(this, () => wb.tables),
         names: new NamedItemCollection(this),
         settings: new SettingCollection(this),
-        getActiveCell: () => new Range(this, () => new RangeTarget(wb.active.sheet, { r0: wb.active.row, c0: wb.active.col, r1: wb.active.row, c1: wb.active.col })),
+        getActiveCell: () =>
+          new Range(
+            this,
+            () =>
+              new RangeTarget(wb.active.sheet, {
+                r0: wb.active.row,
+                c0: wb.active.col,
+                r1: wb.active.row,
+                c1: wb.active.col,
+              }),
+          ),
         getSelectedRange: () => this.workbook.getActiveCell(),
       };
       this.application = {
@@ -1399,10 +1580,20 @@
       this._tracked = [];
       const wb = this._wb;
       const requestBytes = actions.reduce((n, a) => n + a.bytes, 0);
-      const record = { index: wb.syncs.length + 1, actions: actions.length, requestBytes, responseBytes: 0, suspended: false, writes: 0 };
+      const record = {
+        index: wb.syncs.length + 1,
+        actions: actions.length,
+        requestBytes,
+        responseBytes: 0,
+        suspended: false,
+        writes: 0,
+      };
       wb.syncs.push(record);
       if (requestBytes > wb.options.requestLimit) {
-        fail("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit (${wb.options.requestLimit} bytes).`);
+        fail(
+          "RequestPayloadSizeLimitExceeded",
+          `The request payload size (${requestBytes} bytes) has exceeded the limit (${wb.options.requestLimit} bytes).`,
+        );
       }
       const writesBefore = wb.writes.length;
       this._suspend = false;
@@ -1416,7 +1607,11 @@
         record.writes = wb.writes.length - writesBefore;
         for (const obj of tracked) obj._synced = true;
       }
-      if (record.responseBytes > wb.options.requestLimit) fail("ResponsePayloadSizeLimitExceeded", `The response payload (${record.responseBytes} bytes) is over the limit.`);
+      if (record.responseBytes > wb.options.requestLimit)
+        fail(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload (${record.responseBytes} bytes) is over the limit.`,
+        );
       await Promise.resolve();
     }
   }
@@ -1495,7 +1690,13 @@
     };
     const cellView = (s, r, c) => {
       const cell = s.peek(r, c) || emptyCell();
-      return { value: cell.value, formula: cell.formula, numberFormat: cell.numberFormat, quotePrefix: cell.quotePrefix, bold: cell.bold };
+      return {
+        value: cell.value,
+        formula: cell.formula,
+        numberFormat: cell.numberFormat,
+        quotePrefix: cell.quotePrefix,
+        bold: cell.bold,
+      };
     };
     return {
       get syncs() {
@@ -1528,7 +1729,14 @@
         return out;
       },
       tables: () =>
-        wb.tables.map((t) => ({ id: t.id, name: t.name, sheet: t.sheet.name, address: a1(t.box), headers: t.headers(), rows: t.bodyRows })),
+        wb.tables.map((t) => ({
+          id: t.id,
+          name: t.name,
+          sheet: t.sheet.name,
+          address: a1(t.box),
+          headers: t.headers(),
+          rows: t.bodyRows,
+        })),
       /** A table's data rows as objects keyed by header: { value, formula, numberFormat } per cell. */
       tableRows(name) {
         const t = tableOf(name);
@@ -1542,7 +1750,12 @@
         return out;
       },
       names: () =>
-        Array.from(wb.names.values()).map((n) => ({ name: n.name, sheet: n.sheet ? n.sheet.name : null, address: n.box ? a1(n.box) : "#REF!", comment: n.comment })),
+        Array.from(wb.names.values()).map((n) => ({
+          name: n.name,
+          sheet: n.sheet ? n.sheet.name : null,
+          address: n.box ? a1(n.box) : "#REF!",
+          comment: n.comment,
+        })),
       settings: () => Object.fromEntries(Array.from(wb.settings.entries()).map(([k, v]) => [k, clone(v)])),
       /** A cell's formats beyond its number format: fill, font, alignment. */
       style(sheet, address) {
@@ -1565,7 +1778,8 @@
         })),
       pageLayout: (sheet) => clone(sheetOf(sheet).pageLayout),
       conditionalFormats: (sheet) => clone(sheetOf(sheet).conditionalFormats),
-      columnWidths: (sheet) => Object.fromEntries(Array.from(sheetOf(sheet).columnWidths.entries()).map(([c, w]) => [colLetters(c), w])),
+      columnWidths: (sheet) =>
+        Object.fromEntries(Array.from(sheetOf(sheet).columnWidths.entries()).map(([c, w]) => [colLetters(c), w])),
       showGridlines: (sheet) => sheetOf(sheet).showGridlines,
       /** Every cell that holds something or was formatted, top to bottom: what a picture of the sheet needs. */
       cells(sheet) {
@@ -1573,7 +1787,11 @@
         return Array.from(s.cells.entries())
           .map(([k, cell]) => {
             const [r, c] = k.split(",").map(Number);
-            return Object.assign({ row: r, col: c, address: a1({ r0: r, c0: c, r1: r, c1: c }) }, cellView(s, r, c), styleOf(cell));
+            return Object.assign(
+              { row: r, col: c, address: a1({ r0: r, c0: c, r1: r, c1: c }) },
+              cellView(s, r, c),
+              styleOf(cell),
+            );
           })
           .sort((x, y) => x.row - y.row || x.col - y.col);
       },
@@ -1639,7 +1857,8 @@
       addTableColumn(name, header, cells) {
         const t = tableOf(name);
         const c = t.c1 + 1;
-        for (let r = t.r0; r <= t.r1; r++) if (!t.sheet.isEmpty(r, c)) throw new Error("The column right of the table is not empty.");
+        for (let r = t.r0; r <= t.r1; r++)
+          if (!t.sheet.isEmpty(r, c)) throw new Error("The column right of the table is not empty.");
         t.c1 = c;
         t.sheet.cell(t.r0, c).value = header;
         const tickerCol = t.c0;
@@ -1653,11 +1872,14 @@
         const s = wb.sheetByName(sheet);
         const from = at - 1;
         s.shiftRows(from, count, 0, MAX_COLS - 1);
-        for (const t of wb.tables) if (t.sheet === s && t.r0 >= from) {
-          t.r0 += count;
-          t.r1 += count;
-        }
-        for (const n of wb.names.values()) if (n.sheet === s && n.box && n.box.r0 >= from) n.box = { r0: n.box.r0 + count, c0: n.box.c0, r1: n.box.r1 + count, c1: n.box.c1 };
+        for (const t of wb.tables)
+          if (t.sheet === s && t.r0 >= from) {
+            t.r0 += count;
+            t.r1 += count;
+          }
+        for (const n of wb.names.values())
+          if (n.sheet === s && n.box && n.box.r0 >= from)
+            n.box = { r0: n.box.r0 + count, c0: n.box.c0, r1: n.box.r1 + count, c1: n.box.c1 };
       },
     };
   }
@@ -1682,7 +1904,11 @@
       },
       InsertShiftDirection: { down: "Down", right: "Right" },
       DeleteShiftDirection: { up: "Up", left: "Left" },
-      ErrorCodes: { itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument", requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded" },
+      ErrorCodes: {
+        itemNotFound: "ItemNotFound",
+        invalidArgument: "InvalidArgument",
+        requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+      },
     };
     return {
       Excel,

@@ -63,7 +63,10 @@ export function mockExcel() {
           add(this: OfficeMockObject, name: string) {
             charge("worksheets.add", name);
             const sheet = wired(this, "sheet", { name });
-            sheet.getRangeByIndexes = (r: number, c: number, rows: number, cols: number) => (charge("getRangeByIndexes", [r, c, rows, cols]), range(sheet, `R${r}C${c}`));
+            sheet.getRangeByIndexes = (r: number, c: number, rows: number, cols: number) => (
+              charge("getRangeByIndexes", [r, c, rows, cols]),
+              range(sheet, `R${r}C${c}`)
+            );
             sheet.freezePanes = { freezeRows: (n: number) => charge("freezeRows", n) };
             sheet.activate = () => charge("activate", null);
             sheet.tables = {

@@ -44,7 +44,12 @@ export async function startSecServer(root: string): Promise<SecServer> {
   };
   server.on("request", (req, res) => {
     const urlPath = new URL(req.url ?? "/", "http://x").pathname;
-    const entry: LoggedRequest = { at: performance.now(), path: urlPath, userAgent: req.headers["user-agent"], status: 200 };
+    const entry: LoggedRequest = {
+      at: performance.now(),
+      path: urlPath,
+      userAgent: req.headers["user-agent"],
+      status: 200,
+    };
     s.log.push(entry);
     s.onRequest?.(s.log.length);
     const fault = s.faults.get(urlPath)?.shift();
@@ -55,7 +60,9 @@ export async function startSecServer(root: string): Promise<SecServer> {
     }
     if (fault === "429") {
       entry.status = 429;
-      res.writeHead(429, { "Retry-After": "1", "Content-Type": "text/html" }).end("<html>Request Rate Threshold Exceeded</html>");
+      res
+        .writeHead(429, { "Retry-After": "1", "Content-Type": "text/html" })
+        .end("<html>Request Rate Threshold Exceeded</html>");
       return;
     }
     if (fault === "500") {

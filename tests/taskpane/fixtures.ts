@@ -11,8 +11,18 @@ import { company, universe } from "../support/universe-builders";
 
 export const NOW = new Date("2026-11-25T14:03:00Z");
 
-export const FACTS: ProvenanceFacts = { isDemo: false, asOf: "2026-04-30", source: "test universe", origin: "https://data.example.com/snap.json" };
-export const DEMO_FACTS: ProvenanceFacts = { isDemo: true, asOf: "2026-10-30", source: "demo", origin: "bundled demo universe" };
+export const FACTS: ProvenanceFacts = {
+  isDemo: false,
+  asOf: "2026-04-30",
+  source: "test universe",
+  origin: "https://data.example.com/snap.json",
+};
+export const DEMO_FACTS: ProvenanceFacts = {
+  isDemo: true,
+  asOf: "2026-10-30",
+  source: "demo",
+  origin: "bundled demo universe",
+};
 
 /** Companies AAA… with market caps 100, 200, …; some named like formulas. */
 export function companies(tickers: string[], over: (t: string, i: number) => Partial<Company> = () => ({})): Company[] {
@@ -31,8 +41,18 @@ export function contentFor(cs: Company[], s: TableSpec, facts = FACTS): TableCon
 export function bigContent(output: OutputMode, rows = 2000, numberCols = 17): TableContent {
   const columns = [
     { field: "ticker", header: "Ticker", numberFormat: "@", formula: null },
-    { field: "name", header: "Name", numberFormat: output === "live" ? "General" : "@", formula: output === "live" ? '=QUALIS.FIELD([@Ticker],"name")' : null },
-    { field: "sector", header: "Sector", numberFormat: output === "live" ? "General" : "@", formula: output === "live" ? '=QUALIS.FIELD([@Ticker],"sector")' : null },
+    {
+      field: "name",
+      header: "Name",
+      numberFormat: output === "live" ? "General" : "@",
+      formula: output === "live" ? '=QUALIS.FIELD([@Ticker],"name")' : null,
+    },
+    {
+      field: "sector",
+      header: "Sector",
+      numberFormat: output === "live" ? "General" : "@",
+      formula: output === "live" ? '=QUALIS.FIELD([@Ticker],"sector")' : null,
+    },
     ...Array.from({ length: numberCols }, (_, j) => ({
       field: `metric_${j + 1}`,
       header: `Metric ${j + 1} (x)`,
@@ -45,9 +65,19 @@ export function bigContent(output: OutputMode, rows = 2000, numberCols = 17): Ta
     t,
     `${t} Industrial Holdings Corporation`,
     "Industrials",
-    ...Array.from({ length: numberCols }, (_, j) => (j % 5 === 4 ? null : Math.round(((i + 1) * 1234.5678 + j * 97.31) * 1e6) / 1e6 - 500)),
+    ...Array.from({ length: numberCols }, (_, j) =>
+      j % 5 === 4 ? null : Math.round(((i + 1) * 1234.5678 + j * 97.31) * 1e6) / 1e6 - 500,
+    ),
   ]);
-  return { output, columns, tickers, values, provenance: output === "values" ? ["Qualis Small Caps · test", "Source: test", "Filters: none", "Written: now"] : null, unknownFields: [] };
+  return {
+    output,
+    columns,
+    tickers,
+    values,
+    provenance:
+      output === "values" ? ["Qualis Small Caps · test", "Source: test", "Filters: none", "Written: now"] : null,
+    unknownFields: [],
+  };
 }
 
 export function bigSpec(output: OutputMode): TableSpec {

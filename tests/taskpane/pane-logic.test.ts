@@ -20,28 +20,65 @@ describe("the builder's form", () => {
     expect(s.fields).toEqual(["name", "sector", "market_cap"].filter((f) => findField(f)));
     expect([s.sortField, s.sortDescending, s.output, s.target]).toEqual(["market_cap", true, "values", "newSheet"]);
     expect(criteriaFrom(s)).toEqual({
-      criteria: { profitable: null, minQuality: null, minGraduationProb: null, themes: [], sectors: [], marketCapMin: null, marketCapMax: null, sort: { field: "market_cap", descending: true }, limit: null },
+      criteria: {
+        profitable: null,
+        minQuality: null,
+        minGraduationProb: null,
+        themes: [],
+        sectors: [],
+        marketCapMin: null,
+        marketCapMax: null,
+        sort: { field: "market_cap", descending: true },
+        limit: null,
+      },
       errors: {},
     });
   });
 
   test("boxes are read as people type them; percentages become probabilities", () => {
     const { criteria, errors } = criteriaFrom(
-      state({ profitableOnly: true, basis: "fcf", minQuality: " 60 ", minGraduationPct: "12.5", capMin: "$1,500", capMax: "7,000", limit: "50", themes: ["defence"], sectors: ["Energy"] }),
+      state({
+        profitableOnly: true,
+        basis: "fcf",
+        minQuality: " 60 ",
+        minGraduationPct: "12.5",
+        capMin: "$1,500",
+        capMax: "7,000",
+        limit: "50",
+        themes: ["defence"],
+        sectors: ["Energy"],
+      }),
     );
     expect(errors).toEqual({});
-    expect(criteria).toMatchObject({ profitable: { basis: "fcf" }, minQuality: 60, minGraduationProb: 0.125, marketCapMin: 1500, marketCapMax: 7000, limit: 50, themes: ["defence"], sectors: ["Energy"] });
+    expect(criteria).toMatchObject({
+      profitable: { basis: "fcf" },
+      minQuality: 60,
+      minGraduationProb: 0.125,
+      marketCapMin: 1500,
+      marketCapMax: 7000,
+      limit: 50,
+      themes: ["defence"],
+      sectors: ["Energy"],
+    });
   });
 
   test("a box that can't be read says why, and is left out of the criteria", () => {
-    const { criteria, errors } = criteriaFrom(state({ minQuality: "120", minGraduationPct: "abc", capMin: "900", capMax: "100", limit: "2.5" }));
+    const { criteria, errors } = criteriaFrom(
+      state({ minQuality: "120", minGraduationPct: "abc", capMin: "900", capMax: "100", limit: "2.5" }),
+    );
     expect(errors).toEqual({
       minQuality: "Enter a score from 0 to 100, or leave it empty.",
       minGraduationPct: "Enter a percentage from 0 to 100, or leave it empty.",
       capMax: "The maximum is below the minimum.",
       limit: "Enter a whole number of rows, or leave it empty.",
     });
-    expect(criteria).toMatchObject({ minQuality: null, minGraduationProb: null, marketCapMin: 900, marketCapMax: null, limit: null });
+    expect(criteria).toMatchObject({
+      minQuality: null,
+      minGraduationProb: null,
+      marketCapMin: 900,
+      marketCapMax: null,
+      limit: null,
+    });
   });
 
   test("sorting by ticker, or by a field the catalogue lacks, is no sort", () => {
@@ -51,7 +88,15 @@ describe("the builder's form", () => {
 
   test("the spec puts the ticker first and keeps the order the fields were chosen in", () => {
     const s = state({ fields: ["market_cap", "name"], output: "live" });
-    expect(specFrom(s, {})).toEqual({ columns: [{ field: "ticker", header: "Ticker" }, { field: "market_cap", header: findField("market_cap")!.label }, { field: "name", header: "Name" }], criteria: {}, output: "live" });
+    expect(specFrom(s, {})).toEqual({
+      columns: [
+        { field: "ticker", header: "Ticker" },
+        { field: "market_cap", header: findField("market_cap")!.label },
+        { field: "name", header: "Name" },
+      ],
+      criteria: {},
+      output: "live",
+    });
   });
 });
 
@@ -119,8 +164,19 @@ describe("the pane's actions over a workbook", () => {
   test("insert, list, refresh, forget", async () => {
     const d = create();
     const run = d.Excel.run.bind(d.Excel) as Parameters<typeof insert>[0];
-    expect(provenanceFacts(loaded())).toEqual({ isDemo: true, asOf: "2026-04-30", source: "demo", origin: "bundled demo universe" });
-    const res = await insert(run, loaded(), specFrom(state({ fields: ["name"] }), {}), { kind: "newSheet" }, () => undefined);
+    expect(provenanceFacts(loaded())).toEqual({
+      isDemo: true,
+      asOf: "2026-04-30",
+      source: "demo",
+      origin: "bundled demo universe",
+    });
+    const res = await insert(
+      run,
+      loaded(),
+      specFrom(state({ fields: ["name"] }), {}),
+      { kind: "newSheet" },
+      () => undefined,
+    );
     expect(res.record.tableName).toBe("Qualis_1");
     expect(String(d.inspect.cell("Qualis 1", "A1").value)).toMatch(/DEMO DATA/);
     const listed = await list(run);

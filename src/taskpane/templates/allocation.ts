@@ -9,11 +9,31 @@ import { THEMES } from "../../model/themes";
 import { a1 } from "../workbook/excel-names";
 import { contentOf, day, hasFundamentals, label, liveHeading, NO_FUNDAMENTALS, tableSpec } from "./common";
 import type { FreeNames, Template, TemplateInput } from "./insert";
-import { block, COLORS, columnRef, formula, num, text, type ChartPlan, type ConditionalPlan, type PlanCell, type SheetPlan } from "./sheet-plan";
+import {
+  block,
+  COLORS,
+  columnRef,
+  formula,
+  num,
+  text,
+  type ChartPlan,
+  type ConditionalPlan,
+  type PlanCell,
+  type SheetPlan,
+} from "./sheet-plan";
 
 export const ALLOCATION_NAMES = 20;
 
-const HOLDING_FIELDS = ["name", "sector", "quality_score", "is_profitable", "graduation_prob", "fcf_yield", "weight", "themes"];
+const HOLDING_FIELDS = [
+  "name",
+  "sector",
+  "quality_score",
+  "is_profitable",
+  "graduation_prob",
+  "fcf_yield",
+  "weight",
+  "themes",
+];
 const INDEX_FIELDS = ["sector", "weight", "themes"];
 export const TARGET = "Target weight";
 export const ACTIVE = "Active weight";
@@ -38,7 +58,11 @@ export const allocation: Template = {
     // The names: high quality among the profitable; without fundamentals, the largest index weights.
     const fundamentals = hasFundamentals(input);
     const criteria = fundamentals
-      ? { profitable: { basis: "net_income" as const }, sort: { field: "quality_score", descending: true }, limit: ALLOCATION_NAMES }
+      ? {
+          profitable: { basis: "net_income" as const },
+          sort: { field: "quality_score", descending: true },
+          limit: ALLOCATION_NAMES,
+        }
       : { sort: { field: "weight", descending: true }, limit: ALLOCATION_NAMES };
     const chosenHow = fundamentals
       ? `the ${ALLOCATION_NAMES} highest quality scores among companies profitable on trailing net income`
@@ -100,11 +124,19 @@ export const allocation: Template = {
           "0.0%",
         ),
       ),
-      line("Weighted quality score", formula(`=IFERROR(SUMPRODUCT(${target},${A("quality_score")})/${check(1)},"n/a")`, "0.0")),
+      line(
+        "Weighted quality score",
+        formula(`=IFERROR(SUMPRODUCT(${target},${A("quality_score")})/${check(1)},"n/a")`, "0.0"),
+      ),
     ]);
 
     // Sector and theme tilts: the portfolio's weight against the index's, from both tables.
-    const tilt = (row: number, heading: string, labels: readonly string[], match: (table: string, cell: string) => string): PlanCell[][] => [
+    const tilt = (
+      row: number,
+      heading: string,
+      labels: readonly string[],
+      match: (table: string, cell: string) => string,
+    ): PlanCell[][] => [
       [text(heading), text("Tilt vs index"), text("Portfolio"), text("Index")],
       ...labels.map((l, i) => {
         const r = row + 1 + i;
@@ -119,9 +151,21 @@ export const allocation: Template = {
       }),
     ];
     const sectorTilt = tilt(SECTOR_ROW, "Sector", SECTORS, (t, cell) => `${columnRef(t, label("sector"))},${cell}`);
-    const themeTilt = tilt(THEME_ROW, "Theme", THEMES.map((x) => x.label), (t, cell) => `${columnRef(t, label("themes"))},"*"&${cell}&"*"`);
+    const themeTilt = tilt(
+      THEME_ROW,
+      "Theme",
+      THEMES.map((x) => x.label),
+      (t, cell) => `${columnRef(t, label("themes"))},"*"&${cell}&"*"`,
+    );
 
-    const tiltChart = (name: string, title: string, row: number, rows: number, from: string, to: string): ChartPlan => ({
+    const tiltChart = (
+      name: string,
+      title: string,
+      row: number,
+      rows: number,
+      from: string,
+      to: string,
+    ): ChartPlan => ({
       name,
       type: "BarClustered",
       source: { row, col: TILT_COL, rows, cols: 2 },
@@ -167,13 +211,29 @@ export const allocation: Template = {
             },
           ],
         },
-        { role: "index", spec: indexSpec, content: indexContent, top: TABLE_TOP, left: INDEX_COL, tableName: indexName, provenanceName: null },
+        {
+          role: "index",
+          spec: indexSpec,
+          content: indexContent,
+          top: TABLE_TOP,
+          left: INDEX_COL,
+          tableName: indexName,
+          provenanceName: null,
+        },
       ],
       blocks: [
         ...heading.blocks,
         block(3, 0, [
-          [text(`Names chosen on ${day(input.now)}: ${chosenHow}. They are yours now: add a row with a ticker (its data fills in) or delete one, and type your weights in the yellow cells. Refresh all updates the data and keeps your names and weights.`)],
-          [formula(`=IF(COUNT(${A("quality_score")})=0,"No fundamentals in this data: quality, profitability and FCF yield are #N/A.","")`)],
+          [
+            text(
+              `Names chosen on ${day(input.now)}: ${chosenHow}. They are yours now: add a row with a ticker (its data fills in) or delete one, and type your weights in the yellow cells. Refresh all updates the data and keeps your names and weights.`,
+            ),
+          ],
+          [
+            formula(
+              `=IF(COUNT(${A("quality_score")})=0,"No fundamentals in this data: quality, profitability and FCF yield are #N/A.","")`,
+            ),
+          ],
         ]),
         inputs,
         checks,
@@ -186,7 +246,13 @@ export const allocation: Template = {
             ),
           ],
         ]),
-        block(TABLE_TOP - 2, INDEX_COL, [[text(`The index (${indexName}): the benchmark of the active weights and tilts. Refresh all keeps it current.`)]]),
+        block(TABLE_TOP - 2, INDEX_COL, [
+          [
+            text(
+              `The index (${indexName}): the benchmark of the active weights and tilts. Refresh all keeps it current.`,
+            ),
+          ],
+        ]),
       ],
       styles: [
         ...heading.styles,
@@ -198,12 +264,32 @@ export const allocation: Template = {
         { row: CHECKS_ROW + 1, col: INPUTS.valueCol, rows: 6, cols: 1, style: { bold: true, align: "Right" } },
         { row: SECTOR_ROW, col: TILT_COL, rows: 1, cols: 4, style: { bold: true } },
         { row: THEME_ROW, col: TILT_COL, rows: 1, cols: 4, style: { bold: true } },
-        { row: THEME_ROW + THEMES.length + 1, col: TILT_COL, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.muted } },
+        {
+          row: THEME_ROW + THEMES.length + 1,
+          col: TILT_COL,
+          rows: 1,
+          cols: 1,
+          style: { italic: true, fontColor: COLORS.muted },
+        },
         { row: TABLE_TOP - 2, col: INDEX_COL, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.muted } },
       ],
       charts: [
-        tiltChart("Sector tilt", "Sector tilt vs the index (portfolio − index weight)", SECTOR_ROW, SECTORS.length + 1, "E7", "H22"),
-        tiltChart("Theme tilt", "Theme tilt vs the index (portfolio − index weight)", THEME_ROW, THEMES.length + 1, "I7", "L22"),
+        tiltChart(
+          "Sector tilt",
+          "Sector tilt vs the index (portfolio − index weight)",
+          SECTOR_ROW,
+          SECTORS.length + 1,
+          "E7",
+          "H22",
+        ),
+        tiltChart(
+          "Theme tilt",
+          "Theme tilt vs the index (portfolio − index weight)",
+          THEME_ROW,
+          THEMES.length + 1,
+          "I7",
+          "L22",
+        ),
       ],
       conditionalFormats,
       columnWidths: [{ col: TILT_COL, points: 170 }, ...[1, 2, 3].map((i) => ({ col: TILT_COL + i, points: 80 }))],

@@ -23,7 +23,11 @@ export const clientTable: Template = {
     const tableName = names.table("Client");
     const provenanceName = names.name(`${tableName}_Provenance`);
 
-    const quality = { profitable: { basis: "net_income" as const }, sort: { field: "quality_score", descending: true }, limit: CLIENT_ROWS };
+    const quality = {
+      profitable: { basis: "net_income" as const },
+      sort: { field: "quality_score", descending: true },
+      limit: CLIENT_ROWS,
+    };
     const largest = { sort: { field: "market_cap", descending: true }, limit: CLIENT_ROWS };
     let spec = tableSpec(FIELDS, "values", quality);
     let content = contentOf(input, spec);
@@ -48,13 +52,31 @@ export const clientTable: Template = {
       ],
       charts: [],
       // The provenance block's first line says DEMO DATA on the demo: shown in red, however a refresh rewrites it.
-      conditionalFormats: [{ row: TABLE_TOP, col: 0, rows: 1, cols: 1, operator: "Contains", text: "DEMO", fontColor: COLORS.demo, bold: true }],
+      conditionalFormats: [
+        {
+          row: TABLE_TOP,
+          col: 0,
+          rows: 1,
+          cols: 1,
+          operator: "Contains",
+          text: "DEMO",
+          fontColor: COLORS.demo,
+          bold: true,
+        },
+      ],
       columnWidths: [],
-      pageLayout: { orientation: "Landscape", fitToOnePage: true, printArea: { row: 0, col: 0, rows: headerRow + 1 + CLIENT_ROWS, cols }, margins: 36 },
+      pageLayout: {
+        orientation: "Landscape",
+        fitToOnePage: true,
+        printArea: { row: 0, col: 0, rows: headerRow + 1 + CLIENT_ROWS, cols },
+        margins: 36,
+      },
       showGridlines: false,
       select: { row: 0, col: 0 },
       notes: [
-        spec.criteria.profitable ? `Rows: ${title.split(": ")[1]}.` : `Rows: the ${CLIENT_ROWS} largest companies by market cap — no company in this data is known to be profitable.`,
+        spec.criteria.profitable
+          ? `Rows: ${title.split(": ")[1]}.`
+          : `Rows: the ${CLIENT_ROWS} largest companies by market cap — no company in this data is known to be profitable.`,
         ...(hasFundamentals(input) ? [] : [NO_FUNDAMENTALS]),
       ],
     };

@@ -41,7 +41,12 @@ export function label(field: string): string {
   return def.label;
 }
 
-export function tableSpec(fields: string[], output: OutputMode, criteria: ScreenCriteria, membership?: Membership): TableSpec {
+export function tableSpec(
+  fields: string[],
+  output: OutputMode,
+  criteria: ScreenCriteria,
+  membership?: Membership,
+): TableSpec {
   const { columns, unknown } = columnsFor(fields);
   if (unknown.length) throw new Error(`No field ${unknown.join(", ")} in the catalogue`);
   return membership === "fixed" ? { columns, criteria, output, membership } : { columns, criteria, output };
@@ -53,7 +58,10 @@ export function contentOf(input: TemplateInput, spec: TableSpec): TableContent {
 
 /** Whether any company of the universe has fundamentals (a holdings-only universe has none). */
 export function hasFundamentals(input: TemplateInput): boolean {
-  return input.engine.universe.provenance.coverage.withFundamentals > 0 || input.engine.universe.companies.some((c) => c.ttm !== null || c.years.length > 0);
+  return (
+    input.engine.universe.provenance.coverage.withFundamentals > 0 ||
+    input.engine.universe.companies.some((c) => c.ttm !== null || c.years.length > 0)
+  );
 }
 
 /** "2026-11-25" */

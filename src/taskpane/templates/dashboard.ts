@@ -8,7 +8,17 @@ import { THEMES } from "../../model/themes";
 import { a1, columnLetters } from "../workbook/excel-names";
 import { contentOf, hasFundamentals, label, liveHeading, NO_FUNDAMENTALS, tableSpec } from "./common";
 import type { FreeNames, Template, TemplateInput } from "./insert";
-import { block, COLORS, columnRef, formula, num, text, type ChartPlan, type PlanCell, type SheetPlan } from "./sheet-plan";
+import {
+  block,
+  COLORS,
+  columnRef,
+  formula,
+  num,
+  text,
+  type ChartPlan,
+  type PlanCell,
+  type SheetPlan,
+} from "./sheet-plan";
 
 const FIELDS = ["name", "sector", "market_cap", "quality_score", "is_profitable", "graduation_prob", "themes"];
 
@@ -50,7 +60,12 @@ export const dashboard: Template = {
     const withQuality = cell(4);
 
     // Summary: a label, two empty cells for it to run over, and the figure.
-    const figure = (label: string, f: string, format: string): PlanCell[] => [text(label), null, null, formula(f, format)];
+    const figure = (label: string, f: string, format: string): PlanCell[] => [
+      text(label),
+      null,
+      null,
+      formula(f, format),
+    ];
     const summary = block(SUMMARY.row, SUMMARY.col, [
       [text("Summary")],
       figure("Constituents", `=COUNTA(${T.ticker})`, "#,##0"),
@@ -76,7 +91,15 @@ export const dashboard: Template = {
     }
 
     // Unprofitable share by sector, among the companies whose profitability is known.
-    const sectors: PlanCell[][] = [[text("Sector"), text("Unprofitable share"), text("Unprofitable"), text("Profitability known"), text("Companies")]];
+    const sectors: PlanCell[][] = [
+      [
+        text("Sector"),
+        text("Unprofitable share"),
+        text("Unprofitable"),
+        text("Profitability known"),
+        text("Companies"),
+      ],
+    ];
     SECTORS.forEach((s, i) => {
       const r = SECTOR_ROW + 1 + i;
       const [name, losing, known] = [at(r, DATA_COL), at(r, DATA_COL + 2), at(r, DATA_COL + 3)];
@@ -110,7 +133,9 @@ export const dashboard: Template = {
     }
 
     // Theme exposure: a company's themes are one comma-separated text, so a theme is matched with wildcards.
-    const themes: PlanCell[][] = [[text("Theme"), text("% of companies"), text("% of market cap"), text("Companies"), text("Market cap ($m)")]];
+    const themes: PlanCell[][] = [
+      [text("Theme"), text("% of companies"), text("% of market cap"), text("Companies"), text("Market cap ($m)")],
+    ];
     THEMES.forEach((t, i) => {
       const r = THEME_ROW + 1 + i;
       const [count, cap] = [at(r, DATA_COL + 3), at(r, DATA_COL + 4)];
@@ -125,10 +150,20 @@ export const dashboard: Template = {
     });
     const themeCounts = `${at(THEME_ROW + 1, DATA_COL + 3)}:${at(THEME_ROW + THEMES.length, DATA_COL + 3)}`;
     const themeNote = [
-      formula(`=IF(SUM(${themeCounts})=0,"No company carries a theme in this data (themes come from industry codes, which a holdings file lacks).","")`),
+      formula(
+        `=IF(SUM(${themeCounts})=0,"No company carries a theme in this data (themes come from industry codes, which a holdings file lacks).","")`,
+      ),
     ];
 
-    const chart = (name: string, title: string, row: number, rows: number, cols: number, slot: number, extra: Partial<ChartPlan> = {}): ChartPlan => {
+    const chart = (
+      name: string,
+      title: string,
+      row: number,
+      rows: number,
+      cols: number,
+      slot: number,
+      extra: Partial<ChartPlan> = {},
+    ): ChartPlan => {
       const top = CHART_ROWS[Math.floor(slot / 2)]!;
       const [from, to] = slot % 2 === 0 ? ["A", "C"] : ["D", "H"];
       return {
@@ -147,7 +182,13 @@ export const dashboard: Template = {
       tables: [{ role: "universe", spec, content, top: TABLE_TOP, left: 0, tableName, provenanceName: null }],
       blocks: [
         ...heading.blocks,
-        block(3, 0, [[text(`The universe table below (${tableName}) is live: Refresh all re-pulls it, and every figure and chart here follows it.`)]]),
+        block(3, 0, [
+          [
+            text(
+              `The universe table below (${tableName}) is live: Refresh all re-pulls it, and every figure and chart here follows it.`,
+            ),
+          ],
+        ]),
         summary,
         block(5, DATA_COL, [[text(`Chart data: formulas over ${tableName}, so they follow Refresh all`)]]),
         block(BINS.row, DATA_COL, bins),
@@ -163,34 +204,74 @@ export const dashboard: Template = {
         { row: SUMMARY.row + 1, col: SUMMARY.valueCol, rows: 5, cols: 1, style: { bold: true, align: "Right" } },
         { row: SUMMARY.row + 6, col: SUMMARY.col, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.demo } },
         { row: 5, col: DATA_COL, rows: 1, cols: 1, style: { bold: true, fontColor: COLORS.heading } },
-        ...[BINS.row, SECTOR_ROW, TOP.row, THEME_ROW].map((row) => ({ row, col: DATA_COL, rows: 1, cols: 5, style: { bold: true } })),
-        { row: THEME_ROW + THEMES.length + 1, col: DATA_COL, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.demo } },
+        ...[BINS.row, SECTOR_ROW, TOP.row, THEME_ROW].map((row) => ({
+          row,
+          col: DATA_COL,
+          rows: 1,
+          cols: 5,
+          style: { bold: true },
+        })),
+        {
+          row: THEME_ROW + THEMES.length + 1,
+          col: DATA_COL,
+          rows: 1,
+          cols: 1,
+          style: { italic: true, fontColor: COLORS.demo },
+        },
       ],
       charts: [
-        chart("Quality score distribution", "Quality score distribution (companies per band)", BINS.row, BINS.count + 1, 2, 0),
-        chart("Unprofitable share by sector", "Unprofitable share by sector (trailing net income)", SECTOR_ROW, SECTORS.length + 1, 2, 1, {
-          type: "BarClustered",
-          valueFormat: "0%",
-          topDown: true,
-        }),
-        chart("Top 25 graduation candidates", "Top 25 graduation candidates (probability of moving up at the next reconstitution)", TOP.row, TOP.count + 1, 3, 3, {
-          source: { row: TOP.row, col: DATA_COL + 1, rows: TOP.count + 1, cols: 2 },
-          type: "BarClustered",
-          valueFormat: "0%",
-          topDown: true,
-        }),
-        chart("Theme exposure", "Theme exposure: share of companies and of market cap", THEME_ROW, THEMES.length + 1, 3, 2, {
-          type: "BarClustered",
-          valueFormat: "0%",
-          legend: true,
-          topDown: true,
-        }),
+        chart(
+          "Quality score distribution",
+          "Quality score distribution (companies per band)",
+          BINS.row,
+          BINS.count + 1,
+          2,
+          0,
+        ),
+        chart(
+          "Unprofitable share by sector",
+          "Unprofitable share by sector (trailing net income)",
+          SECTOR_ROW,
+          SECTORS.length + 1,
+          2,
+          1,
+          {
+            type: "BarClustered",
+            valueFormat: "0%",
+            topDown: true,
+          },
+        ),
+        chart(
+          "Top 25 graduation candidates",
+          "Top 25 graduation candidates (probability of moving up at the next reconstitution)",
+          TOP.row,
+          TOP.count + 1,
+          3,
+          3,
+          {
+            source: { row: TOP.row, col: DATA_COL + 1, rows: TOP.count + 1, cols: 2 },
+            type: "BarClustered",
+            valueFormat: "0%",
+            topDown: true,
+          },
+        ),
+        chart(
+          "Theme exposure",
+          "Theme exposure: share of companies and of market cap",
+          THEME_ROW,
+          THEMES.length + 1,
+          3,
+          2,
+          {
+            type: "BarClustered",
+            valueFormat: "0%",
+            legend: true,
+            topDown: true,
+          },
+        ),
       ],
       conditionalFormats: [],
-      columnWidths: [
-        { col: DATA_COL, points: 170 },
-        ...[1, 2, 3, 4].map((i) => ({ col: DATA_COL + i, points: 110 })),
-      ],
+      columnWidths: [{ col: DATA_COL, points: 170 }, ...[1, 2, 3, 4].map((i) => ({ col: DATA_COL + i, points: 110 }))],
       pageLayout: null,
       showGridlines: false,
       select: { row: 0, col: 0 },

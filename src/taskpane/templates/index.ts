@@ -12,7 +12,9 @@ export const TEMPLATE_API_VERSION = "1.9";
 
 /** Why templates can't be inserted in this Excel (too old for charts and page layout); null when they can. */
 export function templatesUnsupported(): string | null {
-  const req = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (set: string, v: string) => boolean } } } }).Office?.context?.requirements;
+  const req = (
+    globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (set: string, v: string) => boolean } } } }
+  ).Office?.context?.requirements;
   if (typeof req?.isSetSupported === "function" && !req.isSetSupported("ExcelApi", TEMPLATE_API_VERSION)) {
     return `This version of Excel is too old for templates (they need Excel API ${TEMPLATE_API_VERSION}, for charts and page layout): update Office, or use Excel on the web.`;
   }
@@ -55,7 +57,12 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   },
 ];
 
-export function insertTemplateInto(run: ExcelRun, loaded: LoadedUniverse, id: TemplateId, onProgress: (p: WriteProgress) => void): Promise<TemplateResult> {
+export function insertTemplateInto(
+  run: ExcelRun,
+  loaded: LoadedUniverse,
+  id: TemplateId,
+  onProgress: (p: WriteProgress) => void,
+): Promise<TemplateResult> {
   const info = TEMPLATES.find((t) => t.id === id);
   if (!info) throw new Error(`No template '${id}'`);
   const input = templateInput(loaded.universe, provenanceFacts(loaded), new Date());

@@ -85,27 +85,47 @@ export interface TemplateOptions extends WriteOptions {
   newKey?: () => string;
 }
 
-export async function insertTemplate(ctx: Excel.RequestContext, template: Template, input: TemplateInput, opts: TemplateOptions = {}): Promise<TemplateResult> {
+export async function insertTemplate(
+  ctx: Excel.RequestContext,
+  template: Template,
+  input: TemplateInput,
+  opts: TemplateOptions = {},
+): Promise<TemplateResult> {
   const write = new WorkbookWrite(ctx, opts);
   const inUse = loadNamesInUse(ctx);
   await write.read();
   const plan = template.plan(input, new FreeNames(inUse.sheets(), inUse.taken()));
   for (const t of plan.tables) {
-    if (t.content.tickers.length === 0) throw new WriteRefused(`The ${t.role} table would have no rows: no company in the data loaded now fits it.`);
+    if (t.content.tickers.length === 0)
+      throw new WriteRefused(`The ${t.role} table would have no rows: no company in the data loaded now fits it.`);
   }
 
   // Every change as a step with its estimated size, in order; packed into requests under the budget.
   let sheet: Excel.Worksheet | null = null;
   const placed: { t: PlannedTable; g: TableGeometry; table: Excel.Table | null; key: string }[] = [];
   const steps: PlanStep[] = [];
-  steps.push({ bytes: ACTION_OVERHEAD_BYTES + jsonBytes(plan.sheetName), run: () => void (sheet = ctx.workbook.worksheets.add(plan.sheetName)) });
+  steps.push({
+    bytes: ACTION_OVERHEAD_BYTES + jsonBytes(plan.sheetName),
+    run: () => void (sheet = ctx.workbook.worksheets.add(plan.sheetName)),
+  });
   for (const t of plan.tables) {
     const placement = placementOf(t);
-    const p = { t, g: tableGeometry(t.content, placement), table: null as Excel.Table | null, key: (opts.newKey ?? newRecordKey)() };
+    const p = {
+      t,
+      g: tableGeometry(t.content, placement),
+      table: null as Excel.Table | null,
+      key: (opts.newKey ?? newRecordKey)(),
+    };
     placed.push(p);
-    steps.push({ bytes: frameBytes(t.content, t.spec, placement), run: () => void (p.table = queueTableFrame(ctx, sheet!, t.content, placement, p.g)) });
+    steps.push({
+      bytes: frameBytes(t.content, t.spec, placement),
+      run: () => void (p.table = queueTableFrame(ctx, sheet!, t.content, placement, p.g)),
+    });
   }
-  for (const p of placed) steps.push(...tableRowSteps(() => sheet!, p.t.content, p.g, write.budget).map(({ bytes, run }) => ({ bytes, run })));
+  for (const p of placed)
+    steps.push(
+      ...tableRowSteps(() => sheet!, p.t.content, p.g, write.budget).map(({ bytes, run }) => ({ bytes, run })),
+    );
   for (const p of placed) {
     // The user's columns first, so that the columns are fitted to what they hold too.
     for (const u of p.t.userColumns ?? []) {
@@ -121,7 +141,10 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
         },
       });
     }
-    steps.push({ bytes: 4 * ACTION_OVERHEAD_BYTES + jsonBytes(p.t.content.columns.map((c) => c.formula)), run: () => queueTableFinish(p.table!, sheet!, p.t.content, p.g) });
+    steps.push({
+      bytes: 4 * ACTION_OVERHEAD_BYTES + jsonBytes(p.t.content.columns.map((c) => c.formula)),
+      run: () => queueTableFinish(p.table!, sheet!, p.t.content, p.g),
+    });
   }
   for (const b of plan.blocks) {
     const { formats, formulas } = blockArrays(b);
@@ -131,18 +154,31 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
         const range = sheet!.getRangeByIndexes(b.row, b.col, b.cells.length, b.cells[0]!.length);
         range.numberFormat = formats; // before the values: text goes into Text cells
         // A block of constants goes in as values: only a block with a formula is written through `formulas`.
-        if (b.cells.some((row) => row.some((c) => c !== null && "formula" in c))) range.formulas = formulas as (string | number)[][];
+        if (b.cells.some((row) => row.some((c) => c !== null && "formula" in c)))
+          range.formulas = formulas as (string | number)[][];
         else range.values = formulas as (string | number)[][];
       },
     });
   }
-  for (const s of plan.styles) steps.push({ bytes: 6 * ACTION_OVERHEAD_BYTES, run: () => applyStyle(sheet!.getRangeByIndexes(s.row, s.col, s.rows, s.cols), s.style) });
-  for (const w of plan.columnWidths) steps.push({ bytes: ACTION_OVERHEAD_BYTES, run: () => void (sheet!.getRangeByIndexes(0, w.col, 1, 1).format.columnWidth = w.points) });
+  for (const s of plan.styles)
+    steps.push({
+      bytes: 6 * ACTION_OVERHEAD_BYTES,
+      run: () => applyStyle(sheet!.getRangeByIndexes(s.row, s.col, s.rows, s.cols), s.style),
+    });
+  for (const w of plan.columnWidths)
+    steps.push({
+      bytes: ACTION_OVERHEAD_BYTES,
+      run: () => void (sheet!.getRangeByIndexes(0, w.col, 1, 1).format.columnWidth = w.points),
+    });
   for (const c of plan.charts) {
     steps.push({
       bytes: 10 * ACTION_OVERHEAD_BYTES + jsonBytes(c),
       run: () => {
-        const chart = sheet!.charts.add(c.type, sheet!.getRangeByIndexes(c.source.row, c.source.col, c.source.rows, c.source.cols), "Columns");
+        const chart = sheet!.charts.add(
+          c.type,
+          sheet!.getRangeByIndexes(c.source.row, c.source.col, c.source.rows, c.source.cols),
+          "Columns",
+        );
         chart.name = c.name;
         chart.title.text = c.title;
         chart.legend.visible = c.legend;
@@ -174,7 +210,9 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
       if (pl) {
         s.pageLayout.orientation = pl.orientation;
         if (pl.fitToOnePage) s.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
-        s.pageLayout.setPrintArea(s.getRangeByIndexes(pl.printArea.row, pl.printArea.col, pl.printArea.rows, pl.printArea.cols));
+        s.pageLayout.setPrintArea(
+          s.getRangeByIndexes(pl.printArea.row, pl.printArea.col, pl.printArea.rows, pl.printArea.cols),
+        );
         s.pageLayout.centerHorizontally = true;
         s.pageLayout.leftMargin = pl.margins;
         s.pageLayout.rightMargin = pl.margins;
@@ -193,7 +231,18 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
       bytes: placed.length * (ACTION_OVERHEAD_BYTES + 512),
       run: () =>
         placed.forEach((p) => {
-          const record = tableRecord(p.t.spec, p.t.content, { key: p.key, tableId: p.table!.id, sheetName: plan.sheetName, tableName: p.t.tableName, provenanceName: p.t.provenanceName }, input.now);
+          const record = tableRecord(
+            p.t.spec,
+            p.t.content,
+            {
+              key: p.key,
+              tableId: p.table!.id,
+              sheetName: plan.sheetName,
+              tableName: p.t.tableName,
+              provenanceName: p.t.provenanceName,
+            },
+            input.now,
+          );
           records.push(record);
           ctx.workbook.settings.add(p.key, record);
         }),
@@ -211,7 +260,11 @@ export async function insertTemplate(ctx: Excel.RequestContext, template: Templa
       rows: p.g.n,
       record: records[i]!,
     })),
-    charts: plan.charts.map((c) => ({ name: c.name, type: c.type, source: `${quoteSheet(plan.sheetName)}!${a1(c.source.row, c.source.col, c.source.rows, c.source.cols)}` })),
+    charts: plan.charts.map((c) => ({
+      name: c.name,
+      type: c.type,
+      source: `${quoteSheet(plan.sheetName)}!${a1(c.source.row, c.source.col, c.source.rows, c.source.cols)}`,
+    })),
     syncs: write.syncs,
     requestBytes,
     notes: plan.notes,
@@ -230,7 +283,9 @@ function placementOf(t: PlannedTable): TablePlacement {
 export function blockArrays(b: Block): { formats: (string | null)[][]; formulas: (string | number | null)[][] } {
   return {
     formats: b.cells.map((row) => row.map((c) => (c === null ? null : "text" in c ? "@" : (c.format ?? "General")))),
-    formulas: b.cells.map((row) => row.map((c) => (c === null ? null : "text" in c ? c.text : "number" in c ? c.number : c.formula))),
+    formulas: b.cells.map((row) =>
+      row.map((c) => (c === null ? null : "text" in c ? c.text : "number" in c ? c.number : c.formula)),
+    ),
   };
 }
 
@@ -247,7 +302,9 @@ function applyStyle(range: Excel.Range, s: CellStyle): void {
 /** Undoes an insert that failed part-way: the new sheet goes, with the names of its provenance blocks. */
 async function rollBack(ctx: Excel.RequestContext, plan: SheetPlan): Promise<void> {
   const sheet = ctx.workbook.worksheets.getItemOrNullObject(plan.sheetName);
-  const names = plan.tables.flatMap((t) => (t.provenanceName ? [ctx.workbook.names.getItemOrNullObject(t.provenanceName)] : []));
+  const names = plan.tables.flatMap((t) =>
+    t.provenanceName ? [ctx.workbook.names.getItemOrNullObject(t.provenanceName)] : [],
+  );
   await ctx.sync();
   for (const n of names) if (!n.isNullObject) n.delete();
   if (!sheet.isNullObject) sheet.delete();

@@ -7,10 +7,7 @@ import type { TableSpec } from "../workbook/table-record";
 
 /** One cell of a block. Text is written into a Text-formatted cell, so it is never read as a formula or a number. */
 export type PlanCell =
-  | { text: string }
-  | { number: number; format?: string }
-  | { formula: string; format?: string }
-  | null; // left as it is
+  { text: string } | { number: number; format?: string } | { formula: string; format?: string } | null; // left as it is
 
 export interface CellStyle {
   bold?: boolean;

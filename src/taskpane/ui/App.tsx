@@ -44,7 +44,14 @@ function Pane({ store, access }: { store: UniverseStore; access: WorkbookAccess 
       <Divider />
       <TableBuilder loaded={view.loaded} run={run} onInserted={tablesChanged} busy={busy} setBusy={setBusy} />
       <Divider />
-      <TablesPanel run={run} loaded={view.loaded} version={tablesVersion} onChanged={tablesChanged} busy={busy} setBusy={setBusy} />
+      <TablesPanel
+        run={run}
+        loaded={view.loaded}
+        version={tablesVersion}
+        onChanged={tablesChanged}
+        busy={busy}
+        setBusy={setBusy}
+      />
     </main>
   );
 }

@@ -11,25 +11,42 @@ function matches(def: FieldDef, query: string): boolean {
   return !q || [def.label, def.name, def.description, def.unit].some((t) => t.toLowerCase().includes(q));
 }
 
-export function FieldPicker({ selected, onChange, disabled }: { selected: string[]; onChange: (fields: string[]) => void; disabled?: boolean }) {
+export function FieldPicker({
+  selected,
+  onChange,
+  disabled,
+}: {
+  selected: string[];
+  onChange: (fields: string[]) => void;
+  disabled?: boolean;
+}) {
   const s = useStyles();
   const [query, setQuery] = useState("");
   const searchId = useId();
   const groups = useMemo(
     () =>
-      FIELD_GROUPS.map((g) => ({ ...g, fields: FIELD_CATALOGUE.filter((f) => f.group === g.id && f.name !== TICKER_FIELD && matches(f, query)) })).filter(
-        (g) => g.fields.length > 0,
-      ),
+      FIELD_GROUPS.map((g) => ({
+        ...g,
+        fields: FIELD_CATALOGUE.filter((f) => f.group === g.id && f.name !== TICKER_FIELD && matches(f, query)),
+      })).filter((g) => g.fields.length > 0),
     [query],
   );
-  const toggle = (name: string, on: boolean) => onChange(on ? [...selected.filter((f) => f !== name), name] : selected.filter((f) => f !== name));
+  const toggle = (name: string, on: boolean) =>
+    onChange(on ? [...selected.filter((f) => f !== name), name] : selected.filter((f) => f !== name));
 
   return (
     <div className={s.stack}>
       <label htmlFor={searchId} className={s.muted}>
         Fields (the ticker is always the first column)
       </label>
-      <SearchBox className={s.control} id={searchId} placeholder="Search fields" value={query} onChange={(_e, d) => setQuery(d.value)} disabled={disabled} />
+      <SearchBox
+        className={s.control}
+        id={searchId}
+        placeholder="Search fields"
+        value={query}
+        onChange={(_e, d) => setQuery(d.value)}
+        disabled={disabled}
+      />
       <div className={s.fieldList} role="group" aria-label="Fields">
         {groups.length === 0 && <Text className={s.muted}>No field matches “{query}”.</Text>}
         {groups.map((g) => (
@@ -59,7 +76,14 @@ export function FieldPicker({ selected, onChange, disabled }: { selected: string
           onDismiss={(_e, d) => onChange(selected.filter((f) => f !== d.value))}
         >
           {selected.map((name) => (
-            <Tag key={name} value={name} dismissible dismissIcon={{ "aria-label": `Remove ${findField(name)?.label ?? name}` }} size="small" disabled={disabled}>
+            <Tag
+              key={name}
+              value={name}
+              dismissible
+              dismissIcon={{ "aria-label": `Remove ${findField(name)?.label ?? name}` }}
+              size="small"
+              disabled={disabled}
+            >
               {findField(name)?.label ?? name}
             </Tag>
           ))}

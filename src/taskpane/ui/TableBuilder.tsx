@@ -4,7 +4,7 @@ import {
   Dropdown,
   Field,
   Input,
-    Option,
+  Option,
   Radio,
   RadioGroup,
   Subtitle2,
@@ -34,7 +34,15 @@ const basisLabel = (b: ProfitBasis) => PROFIT_BASIS_TEXT[b].charAt(0).toUpperCas
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 /** A dropdown of several choices, showing the chosen ones as text. */
-function MultiPick(p: { label: string; hint: string; placeholder: string; options: { value: string; text: string }[]; selected: string[]; onChange: (v: string[]) => void; disabled: boolean }) {
+function MultiPick(p: {
+  label: string;
+  hint: string;
+  placeholder: string;
+  options: { value: string; text: string }[];
+  selected: string[];
+  onChange: (v: string[]) => void;
+  disabled: boolean;
+}) {
   const s = useStyles();
   const text = new Map(p.options.map((o) => [o.value, o.text]));
   return (
@@ -63,7 +71,13 @@ export interface BusyProps {
   setBusy: (what: string | null) => void;
 }
 
-export function TableBuilder({ loaded, run, onInserted, busy, setBusy }: { loaded: LoadedUniverse | null; run: ExcelRun | null; onInserted: () => void } & BusyProps) {
+export function TableBuilder({
+  loaded,
+  run,
+  onInserted,
+  busy,
+  setBusy,
+}: { loaded: LoadedUniverse | null; run: ExcelRun | null; onInserted: () => void } & BusyProps) {
   const s = useStyles();
   const headingId = useId();
   const [state, setState] = useState<BuilderState>(initialBuilderState);
@@ -112,8 +126,21 @@ export function TableBuilder({ loaded, run, onInserted, busy, setBusy }: { loade
 
   // `inRow`: one of two boxes side by side (a column of the pane otherwise).
   const box = (k: BuilderBox, label: string, hint?: string, placeholder?: string, inRow = false) => (
-    <Field className={inRow ? s.grow : undefined} label={label} hint={hint} validationMessage={errors[k]} validationState={errors[k] ? "error" : "none"}>
-      <Input className={s.control} inputMode="decimal" value={state[k]} placeholder={placeholder ?? "Any"} onChange={(_e, d) => set(k, d.value)} disabled={working} />
+    <Field
+      className={inRow ? s.grow : undefined}
+      label={label}
+      hint={hint}
+      validationMessage={errors[k]}
+      validationState={errors[k] ? "error" : "none"}
+    >
+      <Input
+        className={s.control}
+        inputMode="decimal"
+        value={state[k]}
+        placeholder={placeholder ?? "Any"}
+        onChange={(_e, d) => set(k, d.value)}
+        disabled={working}
+      />
     </Field>
   );
 
@@ -129,7 +156,12 @@ export function TableBuilder({ loaded, run, onInserted, busy, setBusy }: { loade
       <h3 className={s.subheading}>
         <Text weight="semibold">Filters</Text>
       </h3>
-      <Switch label="Profitable companies only" checked={state.profitableOnly} onChange={(_e, d) => set("profitableOnly", d.checked)} disabled={working} />
+      <Switch
+        label="Profitable companies only"
+        checked={state.profitableOnly}
+        onChange={(_e, d) => set("profitableOnly", d.checked)}
+        disabled={working}
+      />
       {state.profitableOnly && (
         <Field label="Profitable on">
           <Dropdown
@@ -148,9 +180,29 @@ export function TableBuilder({ loaded, run, onInserted, busy, setBusy }: { loade
         </Field>
       )}
       {box("minQuality", "Minimum quality score", "0 to 100.")}
-      {box("minGraduationPct", "Minimum graduation probability (%)", "The chance of moving up to the Russell 1000 at the next reconstitution.")}
-      <MultiPick label="Themes" hint="Companies in any of the chosen themes." placeholder="Any theme" options={THEMES.map((t) => ({ value: t.id, text: t.label }))} selected={state.themes} onChange={(v) => set("themes", v as ThemeId[])} disabled={working} />
-      <MultiPick label="Sectors" hint="Companies in any of the chosen sectors." placeholder="Any sector" options={SECTORS.map((x) => ({ value: x, text: x }))} selected={state.sectors} onChange={(v) => set("sectors", v as Sector[])} disabled={working} />
+      {box(
+        "minGraduationPct",
+        "Minimum graduation probability (%)",
+        "The chance of moving up to the Russell 1000 at the next reconstitution.",
+      )}
+      <MultiPick
+        label="Themes"
+        hint="Companies in any of the chosen themes."
+        placeholder="Any theme"
+        options={THEMES.map((t) => ({ value: t.id, text: t.label }))}
+        selected={state.themes}
+        onChange={(v) => set("themes", v as ThemeId[])}
+        disabled={working}
+      />
+      <MultiPick
+        label="Sectors"
+        hint="Companies in any of the chosen sectors."
+        placeholder="Any sector"
+        options={SECTORS.map((x) => ({ value: x, text: x }))}
+        selected={state.sectors}
+        onChange={(v) => set("sectors", v as Sector[])}
+        disabled={working}
+      />
       <fieldset className={s.group}>
         <legend className={s.legend}>Market cap ($ millions)</legend>
         <div className={s.row}>
@@ -179,7 +231,13 @@ export function TableBuilder({ loaded, run, onInserted, busy, setBusy }: { loade
         </Dropdown>
       </Field>
       {state.sortField && (
-        <RadioGroup layout="horizontal" aria-label="Sort direction" value={state.sortDescending ? "desc" : "asc"} onChange={(_e, d) => set("sortDescending", d.value === "desc")} disabled={working}>
+        <RadioGroup
+          layout="horizontal"
+          aria-label="Sort direction"
+          value={state.sortDescending ? "desc" : "asc"}
+          onChange={(_e, d) => set("sortDescending", d.value === "desc")}
+          disabled={working}
+        >
           <Radio value="desc" label={findField(state.sortField)?.kind === "number" ? "Largest first" : "Z to A"} />
           <Radio value="asc" label={findField(state.sortField)?.kind === "number" ? "Smallest first" : "A to Z"} />
         </RadioGroup>
@@ -191,13 +249,21 @@ export function TableBuilder({ loaded, run, onInserted, busy, setBusy }: { loade
         <Text weight="semibold">Output</Text>
       </h3>
       <Field label="Cells hold">
-        <RadioGroup value={state.output} onChange={(_e, d) => set("output", d.value as BuilderState["output"])} disabled={working}>
+        <RadioGroup
+          value={state.output}
+          onChange={(_e, d) => set("output", d.value as BuilderState["output"])}
+          disabled={working}
+        >
           <Radio value="values" label="Values: static, with a provenance block (for client tables)" />
           <Radio value="live" label="Live formulas: cells call QUALIS functions and recalculate" />
         </RadioGroup>
       </Field>
       <Field label="Put the table">
-        <RadioGroup value={state.target} onChange={(_e, d) => set("target", d.value as BuilderState["target"])} disabled={working}>
+        <RadioGroup
+          value={state.target}
+          onChange={(_e, d) => set("target", d.value as BuilderState["target"])}
+          disabled={working}
+        >
           <Radio value="newSheet" label="On a new sheet" />
           <Radio value="activeCell" label="At the selected cell" />
         </RadioGroup>
@@ -206,7 +272,12 @@ export function TableBuilder({ loaded, run, onInserted, busy, setBusy }: { loade
       <Text role="status" aria-live="polite" className={s.count} data-testid="match-count">
         {count === null ? "No universe loaded" : `${fmt(count)} of ${fmt(total)} companies match`}
       </Text>
-      <Button appearance="primary" icon={<TableAddRegular />} disabled={working || why !== null} onClick={() => void doInsert()}>
+      <Button
+        appearance="primary"
+        icon={<TableAddRegular />}
+        disabled={working || why !== null}
+        onClick={() => void doInsert()}
+      >
         Insert table
       </Button>
       {why && !working && (

@@ -1,12 +1,5 @@
 // The tables this add-in wrote into the workbook (from the workbook's own records), Refresh all, and what changed.
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Text,
-} from "@fluentui/react-components";
+import { Badge, Button, MessageBar, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useId, useState } from "react";
 import type { LoadedUniverse } from "../../data/universe-store";
@@ -18,7 +11,10 @@ import { OutcomeBar, Progress } from "./feedback";
 import { useStyles } from "./styles";
 import type { BusyProps } from "./TableBuilder";
 
-const STATE_BADGE: Record<TableListing["state"], { text: string; color: "success" | "warning" | "danger" | "informative" } | null> = {
+const STATE_BADGE: Record<
+  TableListing["state"],
+  { text: string; color: "success" | "warning" | "danger" | "informative" } | null
+> = {
   found: null,
   renamed: { text: "Renamed", color: "informative" },
   missing: { text: "Missing", color: "danger" },
@@ -40,7 +36,14 @@ function when(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
-export function TablesPanel({ run, loaded, version, onChanged, busy, setBusy }: { run: ExcelRun | null; loaded: LoadedUniverse | null; version: number; onChanged: () => void } & BusyProps) {
+export function TablesPanel({
+  run,
+  loaded,
+  version,
+  onChanged,
+  busy,
+  setBusy,
+}: { run: ExcelRun | null; loaded: LoadedUniverse | null; version: number; onChanged: () => void } & BusyProps) {
   const s = useStyles();
   const headingId = useId();
   const [tables, setTables] = useState<TableListing[] | null>(null);
@@ -103,11 +106,17 @@ export function TablesPanel({ run, loaded, version, onChanged, busy, setBusy }: 
         <Text className={s.muted}>Open this pane in Excel to see and refresh the tables it wrote.</Text>
       ) : (
         <>
-          <Button appearance="primary" icon={<ArrowSyncRegular />} disabled={busy !== null || !loaded || refreshable === 0} onClick={() => void doRefresh()}>
+          <Button
+            appearance="primary"
+            icon={<ArrowSyncRegular />}
+            disabled={busy !== null || !loaded || refreshable === 0}
+            onClick={() => void doRefresh()}
+          >
             Refresh all
           </Button>
           <Text size={200} className={s.muted}>
-            Re-pulls every table below in place, from the data loaded now. Your own columns and formulas beside them stay.
+            Re-pulls every table below in place, from the data loaded now. Your own columns and formulas beside them
+            stay.
           </Text>
           {progress && <Progress progress={progress} label="Refreshing the tables" />}
           {reports && (
@@ -150,7 +159,8 @@ export function TablesPanel({ run, loaded, version, onChanged, busy, setBusy }: 
                     </div>
                     {r && (
                       <Text size={200} className={s.muted}>
-                        {t.sheetName ?? r.sheetName} · {r.rows.toLocaleString("en-US")} rows · {r.columns.length} columns · refreshed {when(r.refreshedAt)}
+                        {t.sheetName ?? r.sheetName} · {r.rows.toLocaleString("en-US")} rows · {r.columns.length}{" "}
+                        columns · refreshed {when(r.refreshedAt)}
                       </Text>
                     )}
                     {t.problem && <Text size={200}>{t.problem}</Text>}
@@ -170,7 +180,12 @@ export function TablesPanel({ run, loaded, version, onChanged, busy, setBusy }: 
                             Rebuild on a new sheet
                           </Button>
                         )}
-                        <Button size="small" appearance="subtle" disabled={busy !== null} onClick={() => void act("forget", () => forget(run, t.key))}>
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          disabled={busy !== null}
+                          onClick={() => void act("forget", () => forget(run, t.key))}
+                        >
                           Forget it
                         </Button>
                       </div>

@@ -5,7 +5,13 @@ import { ChartMultipleRegular, DataBarVerticalRegular, TableSimpleRegular } from
 import { useId, useState, type ReactElement } from "react";
 import type { LoadedUniverse } from "../../data/universe-store";
 import type { ExcelRun } from "../pane-actions";
-import { insertTemplateInto, TEMPLATES, templatesUnsupported, type TemplateId, type TemplateResult } from "../templates";
+import {
+  insertTemplateInto,
+  TEMPLATES,
+  templatesUnsupported,
+  type TemplateId,
+  type TemplateResult,
+} from "../templates";
 import { describeExcelError } from "../workbook/excel-failures";
 import type { WriteProgress } from "../workbook/writer";
 import { OutcomeBar, Progress, type Outcome } from "./feedback";
@@ -33,7 +39,13 @@ export function describeTemplate(title: string, r: TemplateResult): Outcome {
   };
 }
 
-export function TemplatesPanel({ loaded, run, onInserted, busy, setBusy }: { loaded: LoadedUniverse | null; run: ExcelRun | null; onInserted: () => void } & BusyProps) {
+export function TemplatesPanel({
+  loaded,
+  run,
+  onInserted,
+  busy,
+  setBusy,
+}: { loaded: LoadedUniverse | null; run: ExcelRun | null; onInserted: () => void } & BusyProps) {
   const s = useStyles();
   const headingId = useId();
   const [progress, setProgress] = useState<WriteProgress | null>(null);
@@ -67,7 +79,8 @@ export function TemplatesPanel({ loaded, run, onInserted, busy, setBusy }: { loa
       </h2>
       <Text size={200} className={s.muted}>
         A ready sheet for each job, on a new sheet, over the data loaded now
-        {u ? ` (${fmt(u.companies.length)} companies${u.provenance.isDemo ? ", DEMO" : ""})` : ""}. Its tables are live or refreshable like any other: Refresh all keeps them current.
+        {u ? ` (${fmt(u.companies.length)} companies${u.provenance.isDemo ? ", DEMO" : ""})` : ""}. Its tables are live
+        or refreshable like any other: Refresh all keeps them current.
       </Text>
       <ul className={s.list} aria-label="Templates (arrow keys move between them)" {...arrows}>
         {TEMPLATES.map((t) => (
@@ -80,7 +93,12 @@ export function TemplatesPanel({ loaded, run, onInserted, busy, setBusy }: { loa
             </div>
             <Text size={200}>{t.description}</Text>
             <div className={s.row}>
-              <Button size="small" icon={ICON[t.id]} disabled={busy !== null || why !== null} onClick={() => void doInsert(t.id, t.title)}>
+              <Button
+                size="small"
+                icon={ICON[t.id]}
+                disabled={busy !== null || why !== null}
+                onClick={() => void doInsert(t.id, t.title)}
+              >
                 Insert {t.title.toLowerCase()}
               </Button>
             </div>

@@ -49,9 +49,18 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
   const report = (o: LoadOutcome, what: string, details: string[] = []) => {
     if (o.ok) {
       const p = o.loaded.universe.provenance;
-      setResult({ intent: "success", title: "Loaded", text: `${what}: ${fmt(o.loaded.universe.companies.length)} companies as of ${p.asOf}.`, details });
+      setResult({
+        intent: "success",
+        title: "Loaded",
+        text: `${what}: ${fmt(o.loaded.universe.companies.length)} companies as of ${p.asOf}.`,
+        details,
+      });
     } else {
-      setResult({ intent: "error", title: `${what} was not loaded`, text: `${o.failure.message} ${store.current ? "The previous data is still in use." : ""}`.trim() });
+      setResult({
+        intent: "error",
+        title: `${what} was not loaded`,
+        text: `${o.failure.message} ${store.current ? "The previous data is still in use." : ""}`.trim(),
+      });
     }
   };
   const run = async (p: Pending, what: string, load: () => Promise<LoadOutcome>) => {
@@ -82,7 +91,12 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
     try {
       const imported = await importHoldingsCsv(await file.text(), file.name);
       if (!imported.ok) setResult({ intent: "error", title: `${file.name} was not loaded`, text: imported.message });
-      else report(await store.loadUniverse(imported.universe, { kind: "holdings", fileName: file.name }), file.name, imported.summary.slice(1));
+      else
+        report(
+          await store.loadUniverse(imported.universe, { kind: "holdings", fileName: file.name }),
+          file.name,
+          imported.summary.slice(1),
+        );
     } catch (err) {
       setResult({ intent: "error", title: `${file.name} could not be read`, text: (err as Error).message });
     } finally {
@@ -111,12 +125,18 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
             {view.loaded?.fromCache ? " (offline copy)" : ""}
           </dd>
           <dt className={s.factLabel}>As of</dt>
-          <dd className={s.factValue} data-testid="universe-asof">{u?.provenance.asOf ?? "—"}</dd>
+          <dd className={s.factValue} data-testid="universe-asof">
+            {u?.provenance.asOf ?? "—"}
+          </dd>
           <dt className={s.factLabel}>Companies</dt>
-          <dd className={s.factValue} data-testid="universe-count">{u ? fmt(u.companies.length) : "—"}</dd>
+          <dd className={s.factValue} data-testid="universe-count">
+            {u ? fmt(u.companies.length) : "—"}
+          </dd>
           <dt className={s.factLabel}>Fundamentals</dt>
           <dd className={s.factValue} data-testid="universe-coverage">
-            {u ? `${fmt(u.provenance.coverage.withFundamentals)} of ${fmt(u.provenance.coverage.constituents)} (${Math.round((100 * u.provenance.coverage.withFundamentals) / Math.max(1, u.provenance.coverage.constituents))}%)` : "—"}
+            {u
+              ? `${fmt(u.provenance.coverage.withFundamentals)} of ${fmt(u.provenance.coverage.constituents)} (${Math.round((100 * u.provenance.coverage.withFundamentals) / Math.max(1, u.provenance.coverage.constituents))}%)`
+              : "—"}
           </dd>
         </dl>
       )}
@@ -130,7 +150,9 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
           <MessageBarBody>
             <MessageBarTitle>The last load failed</MessageBarTitle>
             {describeSource(view.failure.source)}: {view.failure.message}{" "}
-            {view.loaded ? "The previous data is still in use." : "No data is loaded: check the address, or use the demo universe."}
+            {view.loaded
+              ? "The previous data is still in use."
+              : "No data is loaded: check the address, or use the demo universe."}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -141,7 +163,11 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
       ))}
       {result && <OutcomeBar outcome={result} />}
       <div className={s.row}>
-        <Button icon={pending === "reload" ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabled={pending !== null} onClick={() => void run("reload", "The data", () => store.refresh())}>
+        <Button
+          icon={pending === "reload" ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
+          disabled={pending !== null}
+          onClick={() => void run("reload", "The data", () => store.refresh())}
+        >
           Reload data
         </Button>
         <Button appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -157,10 +183,21 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
               validationMessage={urlError ?? undefined}
               validationState={urlError ? "error" : "none"}
             >
-              <Input className={s.control} type="url" value={url} onChange={(_e, d) => setUrl(d.value)} placeholder="https://…/snapshot.json" contentBefore={<LinkRegular />} />
+              <Input
+                className={s.control}
+                type="url"
+                value={url}
+                onChange={(_e, d) => setUrl(d.value)}
+                placeholder="https://…/snapshot.json"
+                contentBefore={<LinkRegular />}
+              />
             </Field>
             <div className={s.row}>
-              <Button type="submit" disabled={pending !== null || url.trim() === ""} icon={pending === "url" ? <Spinner size="tiny" /> : undefined}>
+              <Button
+                type="submit"
+                disabled={pending !== null || url.trim() === ""}
+                icon={pending === "url" ? <Spinner size="tiny" /> : undefined}
+              >
                 Load
               </Button>
             </div>
@@ -175,11 +212,19 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
               tabIndex={-1}
               onChange={(e) => void chooseFile(e.target.files?.[0])}
             />
-            <Button icon={pending === "csv" ? <Spinner size="tiny" /> : <DocumentArrowUpRegular />} disabled={pending !== null} onClick={() => fileInput.current?.click()}>
+            <Button
+              icon={pending === "csv" ? <Spinner size="tiny" /> : <DocumentArrowUpRegular />}
+              disabled={pending !== null}
+              onClick={() => fileInput.current?.click()}
+            >
               Choose holdings CSV…
             </Button>
             {current && current.kind !== "demo" && (
-              <Button appearance="subtle" disabled={pending !== null} onClick={() => void run("demo", "The demo universe", () => store.load({ kind: "demo" }))}>
+              <Button
+                appearance="subtle"
+                disabled={pending !== null}
+                onClick={() => void run("demo", "The demo universe", () => store.load({ kind: "demo" }))}
+              >
                 Use the demo universe
               </Button>
             )}

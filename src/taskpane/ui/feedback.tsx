@@ -18,7 +18,11 @@ export interface Outcome {
 export function OutcomeBar({ outcome, multiline = false }: { outcome: Outcome; multiline?: boolean }) {
   const s = useStyles();
   return (
-    <MessageBar intent={outcome.intent} role={outcome.intent === "error" ? "alert" : "status"} layout={multiline ? "multiline" : "auto"}>
+    <MessageBar
+      intent={outcome.intent}
+      role={outcome.intent === "error" ? "alert" : "status"}
+      layout={multiline ? "multiline" : "auto"}
+    >
       <MessageBarBody>
         <MessageBarTitle>{outcome.title}</MessageBarTitle>
         {outcome.text}

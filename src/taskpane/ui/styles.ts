@@ -53,8 +53,21 @@ export const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     minWidth: 0,
   },
-  cardTitle: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, overflowWrap: "anywhere" },
+  cardTitle: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    overflowWrap: "anywhere",
+  },
   hiddenInput: { display: "none" },
   tags: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
 });

@@ -10,13 +10,16 @@ const BY_CODE: Record<string, string> = {
   AccessDenied: "Excel refused the change: the sheet or workbook may be protected. Unprotect it and try again.",
   InsertDeleteConflict:
     "Excel could not insert or delete rows there: a filter on the table, merged cells or another table below it is in the way. Clear the filter or move what is below, then try again.",
-  InvalidOperation: "Excel refused the change: a table can't overlap another table or merged cells. Choose an empty area.",
+  InvalidOperation:
+    "Excel refused the change: a table can't overlap another table or merged cells. Choose an empty area.",
   ItemAlreadyExists: "A sheet or table with that name already exists. Try again: the add-in picks a new name.",
-  RequestPayloadSizeLimitExceeded: "The data was too large for one request to Excel on the web. Use fewer fields or rows.",
+  RequestPayloadSizeLimitExceeded:
+    "The data was too large for one request to Excel on the web. Use fewer fields or rows.",
   ResponsePayloadSizeLimitExceeded: "A table was too large to read back in one request to Excel on the web.",
   ActivityLimitReached: "Excel is busy. Wait a moment and try again.",
   ServiceNotAvailable: "Excel is not answering. Wait a moment and try again.",
-  GeneralException: "Excel could not complete the change. Try again; if it keeps failing, save the workbook and reopen it.",
+  GeneralException:
+    "Excel could not complete the change. Try again; if it keeps failing, save the workbook and reopen it.",
 };
 
 export function describeExcelError(e: unknown): string {

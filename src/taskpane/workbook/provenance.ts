@@ -21,7 +21,6 @@ export interface ProvenanceFacts {
   origin: string;
 }
 
-
 const usdMillions = (n: number) => `$${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}m`;
 const percent = (p: number) => `${(p * 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
 
@@ -45,7 +44,14 @@ export function describeFilters(c: ScreenCriteria): string {
 export function describeSort(c: ScreenCriteria): string {
   const def = c.sort ? findField(c.sort.field) : undefined;
   if (!c.sort || !def) return "sorted by ticker (A–Z)";
-  const dir = def.kind === "number" ? (c.sort.descending ? "largest first" : "smallest first") : c.sort.descending ? "Z–A" : "A–Z";
+  const dir =
+    def.kind === "number"
+      ? c.sort.descending
+        ? "largest first"
+        : "smallest first"
+      : c.sort.descending
+        ? "Z–A"
+        : "A–Z";
   return `sorted by ${def.label}, ${dir}`;
 }
 
@@ -54,7 +60,12 @@ export function utcStamp(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-export function provenanceLines(facts: ProvenanceFacts, criteria: ScreenCriteria, rows: number, written: Date): string[] {
+export function provenanceLines(
+  facts: ProvenanceFacts,
+  criteria: ScreenCriteria,
+  rows: number,
+  written: Date,
+): string[] {
   const title = facts.isDemo
     ? `${PROVENANCE_MARK} · DEMO DATA: fictional companies, not real securities · static values, not updated`
     : `${PROVENANCE_MARK} · static values, not updated after they were written`;

@@ -57,7 +57,8 @@ export interface RefreshPlan {
 
 export type RefreshPlanResult = RefreshPlan | { ok: false; reason: string };
 
-const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|NAME\?|NUM!|DIV\/0!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!)/;
+const ERROR_TEXT =
+  /^#(N\/A|VALUE!|REF!|NAME\?|NUM!|DIV\/0!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!)/;
 
 /** A cell's value for comparison: missing, empty and error cells are all "no value". */
 function comparable(v: unknown): string | number | boolean | null {
@@ -69,13 +70,17 @@ function comparable(v: unknown): string | number | boolean | null {
 function sameValue(a: unknown, b: FieldValue | null): boolean {
   const x = comparable(a);
   const y = comparable(b);
-  if (typeof x === "number" && typeof y === "number") return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  if (typeof x === "number" && typeof y === "number")
+    return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
   return x === y;
 }
 
 export function planRefresh(state: TableState, content: TableContent): RefreshPlanResult {
   if (content.tickers.length === 0) {
-    return { ok: false, reason: "no company matches its filters now, so it was left as it was (a table keeps at least one row)." };
+    return {
+      ok: false,
+      reason: "no company matches its filters now, so it was left as it was (a table keeps at least one row).",
+    };
   }
   const norm = (h: string) => h.trim().toLowerCase();
   const headerIndex = new Map<string, number>();
@@ -127,8 +132,14 @@ export function planRefresh(state: TableState, content: TableContent): RefreshPl
   // the old ones, so the table is never left without a row.
   const ops: RowOp[] =
     survivors.length > 0
-      ? [...deletes.map((at) => ({ kind: "delete" as const, at })), ...inserts.map((g) => ({ kind: "insert" as const, ...g }))]
-      : [...inserts.map((g) => ({ kind: "insert" as const, ...g })), ...deletes.map((at) => ({ kind: "delete" as const, at: at + content.tickers.length }))];
+      ? [
+          ...deletes.map((at) => ({ kind: "delete" as const, at })),
+          ...inserts.map((g) => ({ kind: "insert" as const, ...g })),
+        ]
+      : [
+          ...inserts.map((g) => ({ kind: "insert" as const, ...g })),
+          ...deletes.map((at) => ({ kind: "delete" as const, at: at + content.tickers.length })),
+        ];
 
   // The finished table, top to bottom: survivors (with their own spelling from the new data) and the new rows.
   const spelled = new Map(content.tickers.map((t) => [normalizeTicker(t), t]));
@@ -153,7 +164,8 @@ export function planRefresh(state: TableState, content: TableContent): RefreshPl
       formula: col.formula,
       // Text stays text only in a Text-formatted column, and a formula works only outside one: those formats are
       // restored; a number format the user chose for a number column is left alone.
-      numberFormat: col.numberFormat === "@" || (col.formula !== null && col.numberFormat === "General") ? col.numberFormat : null,
+      numberFormat:
+        col.numberFormat === "@" || (col.formula !== null && col.numberFormat === "General") ? col.numberFormat : null,
     });
   });
 
@@ -184,5 +196,17 @@ export function planRefresh(state: TableState, content: TableContent): RefreshPl
     return out;
   };
 
-  return { ok: true, ops, finalTickers, writes, width, newRow, added, removed, changedCells, changedRows, missingColumns };
+  return {
+    ok: true,
+    ops,
+    finalTickers,
+    writes,
+    width,
+    newRow,
+    added,
+    removed,
+    changedCells,
+    changedRows,
+    missingColumns,
+  };
 }

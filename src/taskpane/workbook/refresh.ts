@@ -66,7 +66,9 @@ export async function listTables(ctx: Excel.RequestContext): Promise<TableListin
   const tables = ctx.workbook.tables.load("items/id,items/name,items/worksheet/name");
   await ctx.sync();
   const listing = matchRecords(
-    settings.items.filter((s) => s.key.startsWith(RECORD_KEY_PREFIX)).map((s) => ({ key: s.key, value: s.value as unknown })),
+    settings.items
+      .filter((s) => s.key.startsWith(RECORD_KEY_PREFIX))
+      .map((s) => ({ key: s.key, value: s.value as unknown })),
     tables.items.map((t) => ({ id: t.id, name: t.name, sheet: t.worksheet.name })),
   );
   const unsure = listing.filter((l) => l.state === "replaced");
@@ -87,11 +89,22 @@ export function looksLikeRecord(record: TableRecord, headers: unknown[]): boolea
   return have.has(wanted[0]!) && wanted.filter((h) => have.has(h)).length * 2 >= wanted.length;
 }
 
-export function matchRecords(stored: { key: string; value: unknown }[], tables: { id: string; name: string; sheet: string }[]): TableListing[] {
+export function matchRecords(
+  stored: { key: string; value: unknown }[],
+  tables: { id: string; name: string; sheet: string }[],
+): TableListing[] {
   return stored
     .map(({ key, value }): TableListing => {
       const parsed = parseRecord(key, value);
-      if (!parsed.ok) return { key, state: "damaged", record: null, currentName: null, sheetName: null, problem: `The stored settings of a table could not be read (${parsed.reason}).` };
+      if (!parsed.ok)
+        return {
+          key,
+          state: "damaged",
+          record: null,
+          currentName: null,
+          sheetName: null,
+          problem: `The stored settings of a table could not be read (${parsed.reason}).`,
+        };
       const r = parsed.record;
       const byId = r.tableId ? tables.find((t) => t.id === r.tableId) : undefined;
       if (byId) {
@@ -99,7 +112,8 @@ export function matchRecords(stored: { key: string; value: unknown }[], tables: 
         return { key, state, record: r, currentName: byId.name, sheetName: byId.sheet, problem: null };
       }
       const byName = tables.find((t) => t.name.toLowerCase() === r.tableName.toLowerCase());
-      if (byName && r.tableId === null) return { key, state: "found", record: r, currentName: byName.name, sheetName: byName.sheet, problem: null };
+      if (byName && r.tableId === null)
+        return { key, state: "found", record: r, currentName: byName.name, sheetName: byName.sheet, problem: null };
       if (byName) {
         return {
           key,
@@ -152,7 +166,14 @@ export async function refreshTables(
   const pending: TableListing[] = [];
   for (const l of listing) {
     if (l.state === "found" || l.state === "renamed") pending.push(l);
-    else reports.push(reportFor(l, l.state === "missing" ? "missing" : l.state === "replaced" ? "replaced" : "damaged", l.problem ?? ""));
+    else
+      reports.push(
+        reportFor(
+          l,
+          l.state === "missing" ? "missing" : l.state === "replaced" ? "replaced" : "damaged",
+          l.problem ?? "",
+        ),
+      );
   }
 
   // Contents of the tables, grouped so that each read stays under the budget (estimated from the recorded size).
@@ -177,7 +198,8 @@ export async function refreshTables(
       const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex");
       const body = table.getDataBodyRange().load("values,rowCount");
       const pn = l.record!.provenanceName;
-      const block = pn && validNames.has(pn.toLowerCase()) ? ctx.workbook.names.getItem(pn).getRange().load("values") : null;
+      const block =
+        pn && validNames.has(pn.toLowerCase()) ? ctx.workbook.names.getItem(pn).getRange().load("values") : null;
       read.push({ listing: l, record: l.record!, table, header, body, block });
     }
     await ctx.sync();
@@ -212,7 +234,14 @@ function tickersIn(record: TableRecord, headers: string[], body: unknown[][]): s
 }
 
 /** Makes the table hold what the plan says: row changes, then the add-in's columns, then the record. */
-async function applyPlan(ctx: Excel.RequestContext, r: ReadBack, content: TableContent, plan: RefreshPlan, budget: number, now: Date): Promise<string> {
+async function applyPlan(
+  ctx: Excel.RequestContext,
+  r: ReadBack,
+  content: TableContent,
+  plan: RefreshPlan,
+  budget: number,
+  now: Date,
+): Promise<string> {
   const headerRow = r.header.rowIndex;
   const left = r.header.columnIndex;
   const bodyTop = headerRow + 1;
@@ -222,15 +251,23 @@ async function applyPlan(ctx: Excel.RequestContext, r: ReadBack, content: TableC
   // Every change as a queued step with its estimated size, packed into requests in order.
   const steps: PlanStep[] = [];
   for (const op of plan.ops) {
-    if (op.kind === "delete") steps.push({ bytes: ACTION_OVERHEAD_BYTES, run: () => r.table.rows.getItemAt(op.at).delete() });
+    if (op.kind === "delete")
+      steps.push({ bytes: ACTION_OVERHEAD_BYTES, run: () => r.table.rows.getItemAt(op.at).delete() });
     else {
       const values = op.tickers.map(plan.newRow);
-      steps.push({ bytes: ACTION_OVERHEAD_BYTES + jsonBytes(values), run: () => void r.table.rows.add(op.at, values as (string | number | boolean)[][]) });
+      steps.push({
+        bytes: ACTION_OVERHEAD_BYTES + jsonBytes(values),
+        run: () => void r.table.rows.add(op.at, values as (string | number | boolean)[][]),
+      });
     }
   }
   for (const w of plan.writes) {
     const col = left + w.column;
-    if (w.numberFormat) steps.push({ bytes: ACTION_OVERHEAD_BYTES, run: () => fillAll(sheet.getRangeByIndexes(bodyTop, col, n, 1), "numberFormat", w.numberFormat!) });
+    if (w.numberFormat)
+      steps.push({
+        bytes: ACTION_OVERHEAD_BYTES,
+        run: () => fillAll(sheet.getRangeByIndexes(bodyTop, col, n, 1), "numberFormat", w.numberFormat!),
+      });
     if (w.cells) {
       // A column of values may be split by rows to stay under the budget.
       const cells = w.cells;
@@ -238,13 +275,21 @@ async function applyPlan(ctx: Excel.RequestContext, r: ReadBack, content: TableC
       while (start < n) {
         let end = start;
         let bytes = ACTION_OVERHEAD_BYTES;
-        while (end < n && (end === start || bytes + jsonBytes(cells[end]) + 4 <= budget - 4 * ACTION_OVERHEAD_BYTES)) bytes += jsonBytes(cells[end++]) + 4;
+        while (end < n && (end === start || bytes + jsonBytes(cells[end]) + 4 <= budget - 4 * ACTION_OVERHEAD_BYTES))
+          bytes += jsonBytes(cells[end++]) + 4;
         const [s, e] = [start, end];
-        steps.push({ bytes, run: () => (sheet.getRangeByIndexes(bodyTop + s, col, e - s, 1).values = cells.slice(s, e).map((v) => [v])) });
+        steps.push({
+          bytes,
+          run: () => (sheet.getRangeByIndexes(bodyTop + s, col, e - s, 1).values = cells.slice(s, e).map((v) => [v])),
+        });
         start = end;
       }
     }
-    if (w.formula) steps.push({ bytes: ACTION_OVERHEAD_BYTES + jsonBytes(w.formula), run: () => fillAll(sheet.getRangeByIndexes(bodyTop, col, n, 1), "formulas", w.formula!) });
+    if (w.formula)
+      steps.push({
+        bytes: ACTION_OVERHEAD_BYTES + jsonBytes(w.formula),
+        run: () => fillAll(sheet.getRangeByIndexes(bodyTop, col, n, 1), "formulas", w.formula!),
+      });
   }
   let provenanceNote = "";
   if (content.provenance) {
@@ -258,10 +303,21 @@ async function applyPlan(ctx: Excel.RequestContext, r: ReadBack, content: TableC
           block.values = content.provenance!.map((l) => [l]);
         },
       });
-    } else provenanceNote = " Its provenance block was moved, changed or deleted, so it was not rewritten: the values are new but the block above them is not.";
+    } else
+      provenanceNote =
+        " Its provenance block was moved, changed or deleted, so it was not rewritten: the values are new but the block above them is not.";
   }
-  const record: TableRecord = { ...r.record, tableId: r.table.id, tableName: r.table.name, rows: n, refreshedAt: now.toISOString() };
-  steps.push({ bytes: ACTION_OVERHEAD_BYTES + jsonBytes(record), run: () => void ctx.workbook.settings.add(record.key, record) });
+  const record: TableRecord = {
+    ...r.record,
+    tableId: r.table.id,
+    tableName: r.table.name,
+    rows: n,
+    refreshedAt: now.toISOString(),
+  };
+  steps.push({
+    bytes: ACTION_OVERHEAD_BYTES + jsonBytes(record),
+    run: () => void ctx.workbook.settings.add(record.key, record),
+  });
 
   await new WorkbookWrite(ctx, { budget }).write({ steps, label: `Refreshing ${r.table.name}…` });
   return provenanceNote;
@@ -290,7 +346,9 @@ function summarise(r: ReadBack, plan: RefreshPlan, provenanceNote: string): Refr
   const name = r.table.name;
   const renamedFrom = r.listing.state === "renamed" ? r.record.tableName : null;
   const parts = [
-    plan.added.length || plan.removed.length ? `${count(plan.added.length, "row")} added, ${count(plan.removed.length, "row")} removed` : "same companies",
+    plan.added.length || plan.removed.length
+      ? `${count(plan.added.length, "row")} added, ${count(plan.removed.length, "row")} removed`
+      : "same companies",
     `${count(plan.changedCells, "value")} changed${plan.changedRows ? ` in ${count(plan.changedRows, "row")}` : ""}`,
   ];
   let message = `${parts.join("; ")} — ${count(plan.finalTickers.length, "row")} now.`;
@@ -325,4 +383,3 @@ export async function forgetTable(ctx: Excel.RequestContext, key: string): Promi
     await ctx.sync();
   }
 }
-

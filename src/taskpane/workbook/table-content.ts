@@ -57,7 +57,13 @@ export function columnFormat(def: FieldDef, output: OutputMode, isTicker: boolea
  * tickers it holds: its rows stay those (blanks and repeats aside), in that order, whatever the screen says; a
  * ticker the data no longer knows keeps its row, with no values.
  */
-export function buildTableContent(engine: Engine, spec: TableSpec, facts: ProvenanceFacts, now: Date, tickersNow?: readonly string[]): TableContent {
+export function buildTableContent(
+  engine: Engine,
+  spec: TableSpec,
+  facts: ProvenanceFacts,
+  now: Date,
+  tickersNow?: readonly string[],
+): TableContent {
   const defs: { col: ColumnRecord; def: FieldDef }[] = [];
   const unknownFields: string[] = [];
   for (const col of spec.columns) {

@@ -64,14 +64,20 @@ const nullableNumber = z.number().finite().nullable().optional();
 
 const criteriaSchema = z
   .object({
-    profitable: z.object({ basis: z.enum(PROFIT_BASES) }).nullable().optional(),
+    profitable: z
+      .object({ basis: z.enum(PROFIT_BASES) })
+      .nullable()
+      .optional(),
     minQuality: nullableNumber,
     themes: z.array(z.enum(THEME_IDS as [string, ...string[]])).optional(),
     sectors: z.array(z.enum(SECTORS)).optional(),
     marketCapMin: nullableNumber,
     marketCapMax: nullableNumber,
     minGraduationProb: nullableNumber,
-    sort: z.object({ field: z.string().min(1), descending: z.boolean() }).nullable().optional(),
+    sort: z
+      .object({ field: z.string().min(1), descending: z.boolean() })
+      .nullable()
+      .optional(),
     limit: z.number().int().positive().nullable().optional(),
   })
   .strict();
@@ -84,7 +90,10 @@ const recordSchema = z
     tableName: z.string().min(1).max(255),
     sheetName: z.string().min(1).max(31),
     provenanceName: z.string().min(1).max(255).nullable(),
-    columns: z.array(z.object({ field: z.string().min(1), header: z.string().min(1).max(255) }).strict()).min(1).max(300),
+    columns: z
+      .array(z.object({ field: z.string().min(1), header: z.string().min(1).max(255) }).strict())
+      .min(1)
+      .max(300),
     criteria: criteriaSchema,
     output: z.enum(["live", "values"]),
     membership: z.enum(["screen", "fixed"]).optional(),

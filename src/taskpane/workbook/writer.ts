@@ -8,7 +8,12 @@
 import { a1, freeName, nextFreeName, quoteSheet } from "./excel-names";
 import { WriteRefused } from "./excel-failures";
 import { ACTION_OVERHEAD_BYTES, chunkRows, jsonBytes, type Chunk } from "./payload";
-import { WorkbookWrite, type PlanStep, type WriteOptions as PlanWriteOptions, type WriteProgress } from "./plan-executor";
+import {
+  WorkbookWrite,
+  type PlanStep,
+  type WriteOptions as PlanWriteOptions,
+  type WriteProgress,
+} from "./plan-executor";
 import { PROVENANCE_LINES, PROVENANCE_ROWS } from "./provenance";
 import { cellFor, type TableContent } from "./table-content";
 import { newRecordKey, type TableRecord, type TableSpec } from "./table-record";
@@ -87,10 +92,18 @@ export function tableGeometry(content: TableContent, p: TablePlacement): TableGe
   const headers = p.headers ?? content.columns.map((c) => c.header);
   const offsets = content.columns.map((c) => headers.indexOf(c.header));
   if (offsets.some((o) => o < 0)) throw new Error("Every column of the table's content must be among its headers.");
-  if (content.output === "values" && offsets.some((o, j) => o !== j)) throw new Error("A values table's own columns come first, in order.");
+  if (content.output === "values" && offsets.some((o, j) => o !== j))
+    throw new Error("A values table's own columns come first, in order.");
   const headerRow = p.top + (content.provenance ? PROVENANCE_ROWS : 0);
   const n = content.tickers.length;
-  return { headerRow, bodyTop: headerRow + 1, n, width: headers.length, columnOf: offsets.map((o) => p.left + o), areaRows: headerRow - p.top + 1 + n };
+  return {
+    headerRow,
+    bodyTop: headerRow + 1,
+    n,
+    width: headers.length,
+    columnOf: offsets.map((o) => p.left + o),
+    areaRows: headerRow - p.top + 1 + n,
+  };
 }
 
 /** What goes into the body by value: every cell of a values table; only the tickers of a live one. */
@@ -116,17 +129,29 @@ export function frameBytes(content: TableContent, spec: TableSpec, p: TablePlace
  * Queues the provenance block (static tables), the header row, the columns' number formats and the table itself,
  * named; the table's id is loaded, so it is known after this request.
  */
-export function queueTableFrame(ctx: Excel.RequestContext, sheet: Excel.Worksheet, content: TableContent, p: TablePlacement, g: TableGeometry): Excel.Table {
+export function queueTableFrame(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  content: TableContent,
+  p: TablePlacement,
+  g: TableGeometry,
+): Excel.Table {
   if (content.provenance) {
     const block = sheet.getRangeByIndexes(p.top, p.left, PROVENANCE_LINES, 1);
     fillAll(block, "numberFormat", "@"); // before the text: a source description can never become a formula
     block.values = content.provenance.map((line) => [line]);
     block.getCell(0, 0).format.font.bold = true;
-    ctx.workbook.names.add(p.provenanceName!, block, `Qualis Small Caps: where the values of table ${p.tableName} came from`);
+    ctx.workbook.names.add(
+      p.provenanceName!,
+      block,
+      `Qualis Small Caps: where the values of table ${p.tableName} came from`,
+    );
   }
   const headers = p.headers ?? content.columns.map((c) => c.header);
   sheet.getRangeByIndexes(g.headerRow, p.left, 1, g.width).values = [[...headers]];
-  content.columns.forEach((c, j) => fillAll(sheet.getRangeByIndexes(g.bodyTop, g.columnOf[j]!, g.n, 1), "numberFormat", c.numberFormat));
+  content.columns.forEach((c, j) =>
+    fillAll(sheet.getRangeByIndexes(g.bodyTop, g.columnOf[j]!, g.n, 1), "numberFormat", c.numberFormat),
+  );
   const table = sheet.tables.add(sheet.getRangeByIndexes(g.headerRow, p.left, g.n + 1, g.width), true);
   table.name = p.tableName;
   table.load("id");
@@ -134,14 +159,28 @@ export function queueTableFrame(ctx: Excel.RequestContext, sheet: Excel.Workshee
 }
 
 /** Queues one chunk of the body's values (rowsToSend's rows `chunk.start` … for `chunk.count`). */
-export function queueTableRows(sheet: Excel.Worksheet, content: TableContent, g: TableGeometry, rows: (string | number | boolean)[][], chunk: Chunk): void {
+export function queueTableRows(
+  sheet: Excel.Worksheet,
+  content: TableContent,
+  g: TableGeometry,
+  rows: (string | number | boolean)[][],
+  chunk: Chunk,
+): void {
   const left = g.columnOf[0]!;
   const width = content.output === "live" ? 1 : content.columns.length;
-  sheet.getRangeByIndexes(g.bodyTop + chunk.start, left, chunk.count, width).values = rows.slice(chunk.start, chunk.start + chunk.count);
+  sheet.getRangeByIndexes(g.bodyTop + chunk.start, left, chunk.count, width).values = rows.slice(
+    chunk.start,
+    chunk.start + chunk.count,
+  );
 }
 
 /** Queues the live formulas (one per column, once the tickers are in) and fits the columns. */
-export function queueTableFinish(table: Excel.Table, sheet: Excel.Worksheet, content: TableContent, g: TableGeometry): void {
+export function queueTableFinish(
+  table: Excel.Table,
+  sheet: Excel.Worksheet,
+  content: TableContent,
+  g: TableGeometry,
+): void {
   if (content.output === "live") {
     content.columns.forEach((c, j) => {
       if (c.formula) fillAll(sheet.getRangeByIndexes(g.bodyTop, g.columnOf[j]!, g.n, 1), "formulas", c.formula);
@@ -151,7 +190,12 @@ export function queueTableFinish(table: Excel.Table, sheet: Excel.Worksheet, con
 }
 
 /** What the workbook remembers about a table it was given (workbook.settings, under `key`). */
-export function tableRecord(spec: TableSpec, content: TableContent, at: { key: string; tableId: string; sheetName: string; tableName: string; provenanceName: string | null }, now: Date): TableRecord {
+export function tableRecord(
+  spec: TableSpec,
+  content: TableContent,
+  at: { key: string; tableId: string; sheetName: string; tableName: string; provenanceName: string | null },
+  now: Date,
+): TableRecord {
   return {
     version: 1,
     key: at.key,
@@ -170,7 +214,13 @@ export function tableRecord(spec: TableSpec, content: TableContent, at: { key: s
 }
 
 /** The steps that write one table's rows: one per chunk under the budget, the first sharing its request with `firstBytes`. */
-export function tableRowSteps(sheet: () => Excel.Worksheet, content: TableContent, g: TableGeometry, budget: number, firstBytes = 0): PlanStep[] {
+export function tableRowSteps(
+  sheet: () => Excel.Worksheet,
+  content: TableContent,
+  g: TableGeometry,
+  budget: number,
+  firstBytes = 0,
+): PlanStep[] {
   const rows = rowsToSend(content);
   return chunkRows(rows, budget, firstBytes).map((chunk) => ({
     bytes: chunk.bytes + ACTION_OVERHEAD_BYTES,
@@ -179,11 +229,20 @@ export function tableRowSteps(sheet: () => Excel.Worksheet, content: TableConten
   }));
 }
 
-export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, content: TableContent, target: WriteTarget, opts: WriteOptions = {}): Promise<InsertResult> {
+export async function insertTable(
+  ctx: Excel.RequestContext,
+  spec: TableSpec,
+  content: TableContent,
+  target: WriteTarget,
+  opts: WriteOptions = {},
+): Promise<InsertResult> {
   const now = opts.now ?? new Date();
   const n = content.tickers.length;
   const cols = content.columns.length;
-  if (n === 0) throw new WriteRefused("No company matches these filters, so there is nothing to write. Loosen a filter and try again.");
+  if (n === 0)
+    throw new WriteRefused(
+      "No company matches these filters, so there is nothing to write. Loosen a filter and try again.",
+    );
   const blockRows = content.provenance ? PROVENANCE_ROWS : 0;
   const areaRows = blockRows + 1 + n;
   const write = new WorkbookWrite(ctx, opts);
@@ -196,13 +255,18 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
   if (target.kind === "activeCell") {
     anchor = ctx.workbook.getActiveCell().load("rowIndex,columnIndex");
     anchorSheet = anchor.worksheet.load("name");
-    used = anchor.getResizedRange(areaRows - 1, cols - 1).getUsedRangeOrNullObject(true).load("address");
+    used = anchor
+      .getResizedRange(areaRows - 1, cols - 1)
+      .getUsedRangeOrNullObject(true)
+      .load("address");
   }
   try {
     await write.read();
   } catch (e) {
     if (target.kind === "activeCell") {
-      throw new WriteRefused(`The table (${areaRows} rows × ${cols} columns) does not fit below and right of the selected cell. Select a cell higher up or further left, or choose a new sheet.`);
+      throw new WriteRefused(
+        `The table (${areaRows} rows × ${cols} columns) does not fit below and right of the selected cell. Select a cell higher up or further left, or choose a new sheet.`,
+      );
     }
     throw e;
   }
@@ -215,7 +279,12 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
   const tableName = nextFreeName(TABLE_BASE_NAME, "_", taken);
   const provenanceName = content.provenance ? freeName(`${tableName}_Provenance`, taken) : null;
   const sheetName = target.kind === "newSheet" ? nextFreeName(SHEET_BASE_NAME, " ", inUse.sheets()) : anchorSheet!.name;
-  const placement: TablePlacement = { top: anchor ? anchor.rowIndex : 0, left: anchor ? anchor.columnIndex : 0, tableName, provenanceName };
+  const placement: TablePlacement = {
+    top: anchor ? anchor.rowIndex : 0,
+    left: anchor ? anchor.columnIndex : 0,
+    tableName,
+    provenanceName,
+  };
   const g = tableGeometry(content, placement);
 
   // 2. The plan: the frame, the rows in chunks under the budget (values tables send every cell; live tables send
@@ -231,7 +300,10 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
     {
       bytes: frame,
       run: () => {
-        sheet = target.kind === "newSheet" ? ctx.workbook.worksheets.add(sheetName) : ctx.workbook.worksheets.getItem(sheetName);
+        sheet =
+          target.kind === "newSheet"
+            ? ctx.workbook.worksheets.add(sheetName)
+            : ctx.workbook.worksheets.getItem(sheetName);
         table = queueTableFrame(ctx, sheet, content, placement, g);
       },
     },
@@ -258,7 +330,16 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
       },
     },
     label: `Writing ${n} rows…`,
-    rollBack: () => rollBack(ctx, target, { sheetName, tableName, provenanceName, top: placement.top, left: placement.left, rows: areaRows, cols }),
+    rollBack: () =>
+      rollBack(ctx, target, {
+        sheetName,
+        tableName,
+        provenanceName,
+        top: placement.top,
+        left: placement.left,
+        rows: areaRows,
+        cols,
+      }),
   });
   return {
     record: record!,
@@ -271,7 +352,15 @@ export async function insertTable(ctx: Excel.RequestContext, spec: TableSpec, co
 async function rollBack(
   ctx: Excel.RequestContext,
   target: WriteTarget,
-  w: { sheetName: string; tableName: string; provenanceName: string | null; top: number; left: number; rows: number; cols: number },
+  w: {
+    sheetName: string;
+    tableName: string;
+    provenanceName: string | null;
+    top: number;
+    left: number;
+    rows: number;
+    cols: number;
+  },
 ): Promise<void> {
   const sheet = ctx.workbook.worksheets.getItemOrNullObject(w.sheetName);
   const table = ctx.workbook.tables.getItemOrNullObject(w.tableName);

@@ -8,7 +8,16 @@ import { dashboard } from "../../../src/taskpane/templates/dashboard";
 import { parseRecord } from "../../../src/taskpane/workbook/table-record";
 import { DEFAULT_REQUEST_BUDGET } from "../../../src/taskpane/workbook/payload";
 import type { Evaluation } from "../../e2e/workbook-formulas";
-import { calculate, demoUniverse, insert, isError, median, overlaps, refreshFrom, type Inserted } from "./templates-support";
+import {
+  calculate,
+  demoUniverse,
+  insert,
+  isError,
+  median,
+  overlaps,
+  refreshFrom,
+  type Inserted,
+} from "./templates-support";
 
 const u = demoUniverse();
 const engine = engineFor(u);
@@ -38,7 +47,16 @@ describe("the screening dashboard", () => {
         name: "Dashboard_1",
         sheet: SHEET,
         address: `A50:H${50 + rows.length}`,
-        headers: ["Ticker", "Name", "Sector", "Market cap ($m)", "Quality score", "Profitable (net income)", "Graduation probability", "Themes"],
+        headers: [
+          "Ticker",
+          "Name",
+          "Sector",
+          "Market cap ($m)",
+          "Quality score",
+          "Profitable (net income)",
+          "Graduation probability",
+          "Themes",
+        ],
         rows: rows.length,
       },
     ]);
@@ -49,8 +67,13 @@ describe("the screening dashboard", () => {
     expect(first.Themes!.formula).toBe('=QUALIS.FIELD([@Ticker],"themes")');
     const [key, stored] = Object.entries(i.settings())[0]!;
     const parsed = parseRecord(key, stored);
-    expect(parsed).toMatchObject({ ok: true, record: { tableId: "1", tableName: "Dashboard_1", sheetName: SHEET, output: "live", rows: rows.length } });
-    expect(ins.result.tables.map((t) => [t.role, t.name, t.address])).toEqual([["universe", "Dashboard_1", `'Dashboard 1'!A50:H${50 + rows.length}`]]);
+    expect(parsed).toMatchObject({
+      ok: true,
+      record: { tableId: "1", tableName: "Dashboard_1", sheetName: SHEET, output: "live", rows: rows.length },
+    });
+    expect(ins.result.tables.map((t) => [t.role, t.name, t.address])).toEqual([
+      ["universe", "Dashboard_1", `'Dashboard 1'!A50:H${50 + rows.length}`],
+    ]);
     expect(i.violations).toEqual([]);
     expect(i.showGridlines(SHEET)).toBe(false);
   });
@@ -74,8 +97,13 @@ describe("the screening dashboard", () => {
     expect(v.value(SHEET, "D8")).toBeCloseTo((engine.unprofitableShare("net_income") as { value: number }).value, 12);
     expect(v.value(SHEET, "D9")).toBeCloseTo(median(scores), 9);
     expect(v.value(SHEET, "D10")).toBe(scores.length);
-    expect(v.value(SHEET, "D11")).toBeCloseTo(grad.reduce<number>((a, p) => a + (p ?? 0), 0), 9);
-    expect(v.value(SHEET, "A12")).toBe(`${rows.length - scores.length} companies have no quality score (fundamentals missing): the quality charts leave them out.`);
+    expect(v.value(SHEET, "D11")).toBeCloseTo(
+      grad.reduce<number>((a, p) => a + (p ?? 0), 0),
+      9,
+    );
+    expect(v.value(SHEET, "A12")).toBe(
+      `${rows.length - scores.length} companies have no quality score (fundamentals missing): the quality charts leave them out.`,
+    );
     // The demo is labelled on the sheet, by a formula over QUALIS.AS_OF() that stays right after a change of source.
     expect(v.value(SHEET, "A2")).toBe("DEMO DATA: fictional companies, not real securities");
     expect(v.value(SHEET, "A3")).toBe("Data: 2026-10-30 · DEMO (fictional companies)");
@@ -83,9 +111,16 @@ describe("the screening dashboard", () => {
 
   test("quality-score distribution: COUNTIFS per band of ten, charted as columns from J8:K18", () => {
     const i = ins.d.inspect;
-    expect(i.cell(SHEET, "K9").formula).toBe('=COUNTIFS(Dashboard_1[Quality score],">=0",Dashboard_1[Quality score],"<10")');
-    expect(i.cell(SHEET, "K18").formula).toBe('=COUNTIFS(Dashboard_1[Quality score],">=90",Dashboard_1[Quality score],"<=100")');
-    const expected = Array.from({ length: 10 }, (_, b) => quality.filter((q) => q !== null && q >= b * 10 && (b === 9 ? q <= 100 : q < b * 10 + 10)).length);
+    expect(i.cell(SHEET, "K9").formula).toBe(
+      '=COUNTIFS(Dashboard_1[Quality score],">=0",Dashboard_1[Quality score],"<10")',
+    );
+    expect(i.cell(SHEET, "K18").formula).toBe(
+      '=COUNTIFS(Dashboard_1[Quality score],">=90",Dashboard_1[Quality score],"<=100")',
+    );
+    const expected = Array.from(
+      { length: 10 },
+      (_, b) => quality.filter((q) => q !== null && q >= b * 10 && (b === 9 ? q <= 100 : q < b * 10 + 10)).length,
+    );
     expect(v.grid(SHEET, "J9:K18")).toEqual(expected.map((n, b) => [`${b * 10}–${b * 10 + 10}`, n]));
     expect(i.charts(SHEET)[0]).toMatchObject({
       name: "Quality score distribution",
@@ -170,7 +205,9 @@ describe("the screening dashboard", () => {
       expect(overlaps(c.position!, "J6:N71")).toBe(false);
       expect(c.title).toBeTruthy();
     }
-    charts.forEach((a, i) => charts.slice(i + 1).forEach((b) => expect(overlaps(a.position!, b.position!)).toBe(false)));
+    charts.forEach((a, i) =>
+      charts.slice(i + 1).forEach((b) => expect(overlaps(a.position!, b.position!)).toBe(false)),
+    );
   });
 
   test("every formula of the sheet calculates; the only errors are the #N/A where the data has no value", () => {

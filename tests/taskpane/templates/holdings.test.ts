@@ -51,29 +51,42 @@ test("dashboard: inserts, says there are no fundamentals, and its charts read nu
 
 test("allocation: the largest index weights as the names, flags instead of errors, tilts that calculate", async () => {
   const { d, result } = await insert(allocation, u);
-  expect(result.notes[0]).toBe("Names: the 20 largest index weights (this data has no fundamentals to rank quality by).");
+  expect(result.notes[0]).toBe(
+    "Names: the 20 largest index weights (this data has no fundamentals to rank quality by).",
+  );
   expect(d.inspect.tables().map((t) => [t.name, t.rows])).toEqual([
     ["Allocation_1", 7],
     ["Allocation_1_Index", 7],
   ]);
   const v = chartsCalculate(d, "Allocation 1");
-  expect(v.value("Allocation 1", "A5")).toBe("No fundamentals in this data: quality, profitability and FCF yield are #N/A.");
+  expect(v.value("Allocation 1", "A5")).toBe(
+    "No fundamentals in this data: quality, profitability and FCF yield are #N/A.",
+  );
   expect(v.value("Allocation 1", "C8")).toBe(0.15); // a position limit that seven equal weights respect
   expect(v.value("Allocation 1", "C13")).toBe("OK");
   expect(v.value("Allocation 1", "C17")).toBe("n/a");
   expect(v.value("Allocation 1", "N46")).toMatch(/^No company carries a theme in this data/);
   expect(typeof v.value("Allocation 1", "C16")).toBe("number");
-  expect(v.grid("Allocation 1", "K25:K31").flat().every((x) => typeof x === "string" && /^(OK|BREACH: active)$/.test(x))).toBe(true);
+  expect(
+    v
+      .grid("Allocation 1", "K25:K31")
+      .flat()
+      .every((x) => typeof x === "string" && /^(OK|BREACH: active)$/.test(x)),
+  ).toBe(true);
 });
 
 test("client table: the largest companies, blank where there is no value, still not one formula", async () => {
   const { d, result } = await insert(clientTable, u);
-  expect(result.notes[0]).toMatch(/^Rows: the 25 largest companies by market cap — no company in this data is known to be profitable/);
+  expect(result.notes[0]).toMatch(
+    /^Rows: the 25 largest companies by market cap — no company in this data is known to be profitable/,
+  );
   expect(d.inspect.cell("Client table 1", "A1").value).toBe("Small caps: the 25 largest companies by market cap");
   expect(d.inspect.cells("Client table 1").filter((c) => c.formula !== null)).toEqual([]);
   const rows = d.inspect.tableRows("Client_1");
   expect(rows.map((r) => r.Ticker!.value)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF", "ZZRO"]);
   expect(rows.every((r) => r["Quality score"]!.value === "" && r["FCF yield"]!.value === "")).toBe(true);
-  expect(d.inspect.cell("Client table 1", "A5").value).toBe("Qualis Small Caps · static values, not updated after they were written");
+  expect(d.inspect.cell("Client table 1", "A5").value).toBe(
+    "Qualis Small Caps · static values, not updated after they were written",
+  );
   expect(d.inspect.pageLayout("Client table 1")).toMatchObject({ orientation: "Landscape", printArea: "A1:H35" });
 });

@@ -35,7 +35,9 @@ test("with a small request budget the rows go in several requests, each within i
 
 test("a request Excel refuses leaves nothing behind: no sheet, no table, no name, no record", async () => {
   const d = create({ requestLimit: 20 * 1024 });
-  await expect(insert(allocation, u, { d, budget: 1024 * 1024 })).rejects.toThrow(/too large for one request to Excel on the web.*Nothing was left behind/);
+  await expect(insert(allocation, u, { d, budget: 1024 * 1024 })).rejects.toThrow(
+    /too large for one request to Excel on the web.*Nothing was left behind/,
+  );
   expect(d.inspect.sheetNames()).toEqual(["Sheet1"]);
   expect(d.inspect.tables()).toEqual([]);
   expect(d.inspect.names()).toEqual([]);
@@ -62,6 +64,7 @@ test("a block goes in as number formats then cells: Text for text, so a label is
 test("theme labels can be matched with wildcards: none holds a wildcard character or another label", () => {
   for (const t of THEMES) {
     expect(t.label).not.toMatch(/[*?~"]/);
-    for (const other of THEMES) if (other !== t) expect(t.label.toLowerCase().includes(other.label.toLowerCase())).toBe(false);
+    for (const other of THEMES)
+      if (other !== t) expect(t.label.toLowerCase().includes(other.label.toLowerCase())).toBe(false);
   }
 });

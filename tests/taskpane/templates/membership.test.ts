@@ -23,7 +23,11 @@ const later: Company[] = companies(["AAA", "BBB", "CCC", "DDD", "EEE", "GGG"], (
 });
 
 const top3 = (membership: TableSpec["membership"]): TableSpec => ({
-  ...spec(["market_cap"], "live", { sectors: ["Industrials"], sort: { field: "market_cap", descending: true }, limit: 3 }),
+  ...spec(["market_cap"], "live", {
+    sectors: ["Industrials"],
+    sort: { field: "market_cap", descending: true },
+    limit: 3,
+  }),
   membership,
 });
 
@@ -54,7 +58,10 @@ test("a fixed table keeps its names (and the user's rows and cells) through a re
   d.user.addTableColumn("Qualis_1", "Target weight", (i) => ({ value: [0.5, 0.3, 0.2][i] }));
   // The user adds a name of their own (BBB) and one the data does not know (ZZZ).
   await d.Excel.run(async (ctx) => {
-    ctx.workbook.tables.getItem("Qualis_1").rows.add(undefined, [["BBB", null, 0.1], ["ZZZ", null, 0.05]] as unknown as (string | number)[][]); // null: the calculated column fills it
+    ctx.workbook.tables.getItem("Qualis_1").rows.add(undefined, [
+      ["BBB", null, 0.1],
+      ["ZZZ", null, 0.05],
+    ] as unknown as (string | number)[][]); // null: the calculated column fills it
     await ctx.sync();
   });
 
@@ -62,7 +69,9 @@ test("a fixed table keeps its names (and the user's rows and cells) through a re
   expect(report).toMatchObject({ status: "refreshed", added: [], removed: [] });
   expect(column("Ticker")).toEqual(["EEE", "DDD", "CCC", "BBB", "ZZZ"]);
   expect(column("Target weight")).toEqual([0.5, 0.3, 0.2, 0.1, 0.05]);
-  expect(new Set(d.inspect.tableRows("Qualis_1").map((r) => r["Market cap ($m)"]!.formula))).toEqual(new Set(['=QUALIS.FIELD([@Ticker],"market_cap")']));
+  expect(new Set(d.inspect.tableRows("Qualis_1").map((r) => r["Market cap ($m)"]!.formula))).toEqual(
+    new Set(['=QUALIS.FIELD([@Ticker],"market_cap")']),
+  );
 
   d = create();
   await write(top3(undefined));
@@ -80,7 +89,18 @@ test("a fixed table whose ticker column is gone is left alone, with the reason",
 
 test("content for a fixed table: the tickers given, once each and without blanks, in their order; unknown ones keep a row", () => {
   const content = build(later)(
-    { ...top3("fixed"), version: 1, key: "k", tableId: null, tableName: "T", sheetName: "S", provenanceName: null, rows: 3, createdAt: "", refreshedAt: "" },
+    {
+      ...top3("fixed"),
+      version: 1,
+      key: "k",
+      tableId: null,
+      tableName: "T",
+      sheetName: "S",
+      provenanceName: null,
+      rows: 3,
+      createdAt: "",
+      refreshedAt: "",
+    },
     ["ccc", "", "AAA", "zzz", "CCC "],
   );
   expect(content.tickers).toEqual(["CCC", "AAA", "zzz"]);

@@ -9,7 +9,13 @@ import { loadHoldingsCsv } from "../../../src/data/sources/holdings";
 import { provenanceLine } from "../../../src/data/universe-status";
 import { engineFor } from "../../../src/model/engine";
 import type { Universe } from "../../../src/model/types";
-import { insertTemplate, templateInput, type Template, type TemplateOptions, type TemplateResult } from "../../../src/taskpane/templates/insert";
+import {
+  insertTemplate,
+  templateInput,
+  type Template,
+  type TemplateOptions,
+  type TemplateResult,
+} from "../../../src/taskpane/templates/insert";
 import type { ProvenanceFacts } from "../../../src/taskpane/workbook/provenance";
 import { refreshTables, type RefreshReport } from "../../../src/taskpane/workbook/refresh";
 import { buildTableContent } from "../../../src/taskpane/workbook/table-content";
@@ -29,7 +35,10 @@ export function holdingsUniverse(): Universe {
   return loadHoldingsCsv(readFileSync(file, "utf8"), "IWM_excerpt.csv").universe;
 }
 
-export function factsOf(u: Universe, origin = u.provenance.isDemo ? "bundled demo universe" : "holdings file IWM_excerpt.csv"): ProvenanceFacts {
+export function factsOf(
+  u: Universe,
+  origin = u.provenance.isDemo ? "bundled demo universe" : "holdings file IWM_excerpt.csv",
+): ProvenanceFacts {
   return { isDemo: u.provenance.isDemo, asOf: u.provenance.asOf, source: u.provenance.source, origin };
 }
 
@@ -40,7 +49,11 @@ export interface Inserted {
   syncs: ReturnType<ExcelDouble["inspect"]["syncs"]["slice"]>;
 }
 
-export async function insert(template: Template, u: Universe, opts: TemplateOptions & { d?: ExcelDouble } = {}): Promise<Inserted> {
+export async function insert(
+  template: Template,
+  u: Universe,
+  opts: TemplateOptions & { d?: ExcelDouble } = {},
+): Promise<Inserted> {
   const d = opts.d ?? create();
   const before = d.inspect.syncs.length;
   const result = await d.Excel.run((ctx) => insertTemplate(ctx, template, templateInput(u, factsOf(u), NOW), opts));
@@ -56,7 +69,9 @@ export function calculate(d: ExcelDouble, u: Universe): Evaluation {
 export async function refreshFrom(d: ExcelDouble, u: Universe): Promise<{ reports: RefreshReport[]; syncs: number }> {
   const before = d.inspect.syncs.length;
   const reports = await d.Excel.run((ctx) =>
-    refreshTables(ctx, (record, tickersNow) => buildTableContent(engineFor(u), record, factsOf(u), LATER, tickersNow), { now: LATER }),
+    refreshTables(ctx, (record, tickersNow) => buildTableContent(engineFor(u), record, factsOf(u), LATER, tickersNow), {
+      now: LATER,
+    }),
   );
   return { reports, syncs: d.inspect.syncs.length - before };
 }

@@ -14,7 +14,10 @@ describe("table content", () => {
 
   test("values tables: the screen's rows and order, catalogue formats, missing values empty", () => {
     const cs = companies(["CCC", "AAA", "BBB"], (t) => (t === "BBB" ? { marketCap: null } : {}));
-    const c = contentFor(cs, spec(["name", "market_cap"], "values", { sort: { field: "market_cap", descending: true } }));
+    const c = contentFor(
+      cs,
+      spec(["name", "market_cap"], "values", { sort: { field: "market_cap", descending: true } }),
+    );
     expect(c.tickers).toEqual(["AAA", "CCC", "BBB"]); // 200, 100, then the missing one last
     expect(c.columns.map((x) => x.numberFormat)).toEqual(["@", "@", findField("market_cap")!.numberFormat]);
     expect(c.columns.every((x) => x.formula === null)).toBe(true);
@@ -28,7 +31,11 @@ describe("table content", () => {
 
   test("live tables: one calculated-column formula per field over the ticker column, from the catalogue", () => {
     const c = contentFor(companies(["AAA"]), spec(["market_cap", "name"], "live"));
-    expect(c.columns.map((x) => x.formula)).toEqual([null, '=QUALIS.FIELD([@Ticker],"market_cap")', '=QUALIS.FIELD([@Ticker],"name")']);
+    expect(c.columns.map((x) => x.formula)).toEqual([
+      null,
+      '=QUALIS.FIELD([@Ticker],"market_cap")',
+      '=QUALIS.FIELD([@Ticker],"name")',
+    ]);
     // A formula in a Text-formatted cell would stay text: text fields' formula columns are General.
     expect(c.columns.map((x) => x.numberFormat)).toEqual(["@", findField("market_cap")!.numberFormat, "General"]);
     expect(c.provenance).toBeNull();
@@ -43,8 +50,9 @@ describe("table content", () => {
   });
 
   test("text that Excel would read as a formula is escaped outside Text-formatted columns", () => {
-    expect(cellFor("=HYPERLINK(\"x\")", "@")).toBe("=HYPERLINK(\"x\")"); // Text format keeps it text
-    for (const s of ["=1+1", "+SUM(A1)", "-2", "@cmd", "'quoted", "00123", ".5"]) expect(cellFor(s, "General")).toBe(`'${s}`);
+    expect(cellFor('=HYPERLINK("x")', "@")).toBe('=HYPERLINK("x")'); // Text format keeps it text
+    for (const s of ["=1+1", "+SUM(A1)", "-2", "@cmd", "'quoted", "00123", ".5"])
+      expect(cellFor(s, "General")).toBe(`'${s}`);
     expect(cellFor("Acme", "General")).toBe("Acme");
     expect(cellFor(null, "#,##0")).toBe("");
     expect(cellFor(-5, "#,##0")).toBe(-5);
@@ -70,7 +78,9 @@ describe("provenance", () => {
     );
     expect(describeFilters({ marketCapMin: 1500.5 })).toBe("market cap at least $1,500.5m");
     expect(describeSort({})).toBe("sorted by ticker (A–Z)");
-    expect(describeSort({ sort: { field: "market_cap", descending: true } })).toBe("sorted by Market cap ($m), largest first");
+    expect(describeSort({ sort: { field: "market_cap", descending: true } })).toBe(
+      "sorted by Market cap ($m), largest first",
+    );
     expect(describeSort({ sort: { field: "name", descending: false } })).toBe("sorted by Name, A–Z");
   });
 
@@ -84,7 +94,9 @@ describe("provenance", () => {
     ]);
     const demo = provenanceLines(DEMO_FACTS, {}, 1, NOW);
     expect(demo[0]).toMatch(/DEMO DATA: fictional companies/);
-    expect(demo[1]).toBe("Source: DEMO universe (fictional companies), read from bundled demo universe · data as of 2026-10-30");
+    expect(demo[1]).toBe(
+      "Source: DEMO universe (fictional companies), read from bundled demo universe · data as of 2026-10-30",
+    );
     expect(demo[2]).toMatch(/1 company$/);
   });
 });

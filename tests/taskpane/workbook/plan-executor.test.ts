@@ -2,7 +2,12 @@
 // in every writing request, the work that needs the first request's answers riding on the last one (or alone),
 // every round trip counted, and a failure rolled back and refused.
 import { WriteRefused } from "../../../src/taskpane/workbook/excel-failures";
-import { packSteps, WorkbookWrite, type PlanStep, type WriteProgress } from "../../../src/taskpane/workbook/plan-executor";
+import {
+  packSteps,
+  WorkbookWrite,
+  type PlanStep,
+  type WriteProgress,
+} from "../../../src/taskpane/workbook/plan-executor";
 
 /** A request context that logs what each request ran and whether calculation was suspended; sync `fail` throws. */
 function fakeContext(fail?: number) {
@@ -20,7 +25,8 @@ function fakeContext(fail?: number) {
   return { ctx: ctx as unknown as Excel.RequestContext, requests, log };
 }
 
-const step = (bytes: number, run: () => void, label?: string): PlanStep => (label ? { bytes, run, label } : { bytes, run });
+const step = (bytes: number, run: () => void, label?: string): PlanStep =>
+  label ? { bytes, run, label } : { bytes, run };
 
 test("packSteps keeps the order and the budget; a step over the budget goes alone", () => {
   const s = [40, 50, 20, 150, 10].map((b) => step(b, () => undefined));
@@ -57,7 +63,14 @@ test("one request: the after-first work follows in a request of its own", async 
   const { ctx, requests, log } = fakeContext();
   const seen: WriteProgress[] = [];
   const w = new WorkbookWrite(ctx, { onProgress: (p) => seen.push(p) });
-  expect(await w.write({ steps: [step(10, log("a")), step(10, log("b"))], afterFirst: step(7, log("record")), label: "Writing…", rollBack: async () => undefined })).toEqual([20, 7]);
+  expect(
+    await w.write({
+      steps: [step(10, log("a")), step(10, log("b"))],
+      afterFirst: step(7, log("record")),
+      label: "Writing…",
+      rollBack: async () => undefined,
+    }),
+  ).toEqual([20, 7]);
   expect(requests.map((r) => r.ran)).toEqual([["a", "b"], ["record"]]);
   expect(seen.at(-1)).toEqual({ done: 2, total: 2, label: "Done" });
 });
@@ -66,9 +79,16 @@ test("a failed request is rolled back, then refused in plain words", async () =>
   const { ctx, log } = fakeContext(2);
   const undone: string[] = [];
   const w = new WorkbookWrite(ctx, { budget: 100 });
-  const p = w.write({ steps: [step(60, log("a")), step(60, log("b"))], afterFirst: step(5, log("record")), label: "Writing…", rollBack: async () => void undone.push("rolled back") });
+  const p = w.write({
+    steps: [step(60, log("a")), step(60, log("b"))],
+    afterFirst: step(5, log("record")),
+    label: "Writing…",
+    rollBack: async () => void undone.push("rolled back"),
+  });
   await expect(p).rejects.toBeInstanceOf(WriteRefused);
-  await expect(p).rejects.toThrow(/Excel could not complete the change\. Try again.*\(Excel said: boom\) Nothing was left behind\./);
+  await expect(p).rejects.toThrow(
+    /Excel could not complete the change\. Try again.*\(Excel said: boom\) Nothing was left behind\./,
+  );
   expect(undone).toEqual(["rolled back"]);
   expect(w.syncs).toBe(2);
 });
@@ -78,5 +98,7 @@ test("a plan without after-first work or a roll-back (a refresh): no extra reque
   expect(await new WorkbookWrite(ok.ctx).write({ steps: [step(10, ok.log("a"))], label: "Refreshing…" })).toEqual([10]);
   expect(ok.requests.map((r) => r.ran)).toEqual([["a"]]);
   const bad = fakeContext(1);
-  await expect(new WorkbookWrite(bad.ctx).write({ steps: [step(10, bad.log("a"))], label: "Refreshing…" })).rejects.toMatchObject({ code: "GeneralException", message: "boom" });
+  await expect(
+    new WorkbookWrite(bad.ctx).write({ steps: [step(10, bad.log("a"))], label: "Refreshing…" }),
+  ).rejects.toMatchObject({ code: "GeneralException", message: "boom" });
 });

@@ -24,7 +24,14 @@ describe("planning a refresh in place", () => {
 
   test("nothing changed: no row operations, no changed values", () => {
     const content = contentFor(companies(["AAA", "BBB"]), s);
-    const plan = mustPlan(["Ticker", "Market cap ($m)"], [["AAA", 100], ["BBB", 200]], content);
+    const plan = mustPlan(
+      ["Ticker", "Market cap ($m)"],
+      [
+        ["AAA", 100],
+        ["BBB", 200],
+      ],
+      content,
+    );
     expect(plan.ops).toEqual([]);
     expect(plan.finalTickers).toEqual(["AAA", "BBB"]);
     expect([plan.added, plan.removed, plan.changedCells]).toEqual([[], [], 0]);
@@ -32,10 +39,15 @@ describe("planning a refresh in place", () => {
 
   test("membership changes: leavers' rows deleted bottom-up, joiners inserted where the sort puts them, users' cells follow their rows", () => {
     // Now: AAA 100, CCC 300, DDD 400, EEE 500 (BBB left; CCC and EEE joined; DDD's value changed).
-    const content = contentFor(companies(["AAA", "XXX", "CCC", "DDD", "EEE"], (t, i) => (t === "XXX" ? { marketCap: null, sector: "Energy" } : { marketCap: (i + 1) * 100 })), {
-      ...s,
-      criteria: { ...s.criteria, sectors: ["Industrials"] },
-    });
+    const content = contentFor(
+      companies(["AAA", "XXX", "CCC", "DDD", "EEE"], (t, i) =>
+        t === "XXX" ? { marketCap: null, sector: "Energy" } : { marketCap: (i + 1) * 100 },
+      ),
+      {
+        ...s,
+        criteria: { ...s.criteria, sectors: ["Industrials"] },
+      },
+    );
     expect(content.tickers).toEqual(["AAA", "CCC", "DDD", "EEE"]);
     // The table as the user has it: a note column of their own, and BBB between AAA and DDD.
     const headers = ["Ticker", "My note", "Market cap ($m)"];
@@ -63,14 +75,20 @@ describe("planning a refresh in place", () => {
 
   test("every company left: the new rows go in first, so the table never has no row", () => {
     const content = contentFor(companies(["NEW1", "NEW2"]), s);
-    const body = [["OLD1", 1], ["OLD2", 2]];
+    const body = [
+      ["OLD1", 1],
+      ["OLD2", 2],
+    ];
     const plan = mustPlan(["Ticker", "Market cap ($m)"], body, content);
     expect(plan.ops).toEqual([
       { kind: "insert", at: 0, tickers: ["NEW1", "NEW2"] },
       { kind: "delete", at: 3 },
       { kind: "delete", at: 2 },
     ]);
-    expect(applyOps(body, plan)).toEqual([["NEW1", 100], ["NEW2", 200]]);
+    expect(applyOps(body, plan)).toEqual([
+      ["NEW1", 100],
+      ["NEW2", 200],
+    ]);
   });
 
   test("nothing matches any more: refused, the table is left as it is", () => {
@@ -81,24 +99,43 @@ describe("planning a refresh in place", () => {
 
   test("rows the user sorted stay where they are; tickers match case- and class-insensitively; duplicates and blanks go", () => {
     const content = contentFor(companies(["AAA", "BRK.B", "CCC"]), s);
-    const body = [["ccc", 300], ["brk-b", 200], ["AAA", 100], ["AAA", 100], ["", ""]];
+    const body = [
+      ["ccc", 300],
+      ["brk-b", 200],
+      ["AAA", 100],
+      ["AAA", 100],
+      ["", ""],
+    ];
     const plan = mustPlan(["Ticker", "Market cap ($m)"], body, content);
-    expect(plan.ops).toEqual([{ kind: "delete", at: 4 }, { kind: "delete", at: 3 }]);
+    expect(plan.ops).toEqual([
+      { kind: "delete", at: 4 },
+      { kind: "delete", at: 3 },
+    ]);
     expect(plan.finalTickers).toEqual(["CCC", "BRK.B", "AAA"]);
     expect(plan.removed).toEqual(["AAA"]); // the duplicate row; the blank row is removed without a name
-    expect(applyOps(body, plan)).toEqual([["CCC", 300], ["BRK.B", 200], ["AAA", 100]]);
+    expect(applyOps(body, plan)).toEqual([
+      ["CCC", 300],
+      ["BRK.B", 200],
+      ["AAA", 100],
+    ]);
   });
 
   test("columns found by header wherever the user moved them; a renamed one is skipped and reported", () => {
     const content = contentFor(companies(["AAA"]), spec(["name", "market_cap"], "values"));
     const plan = mustPlan(["Market cap ($m)", "Notes", "Ticker", "Company"], [[1, "n", "AAA", "old name"]], content);
-    expect(plan.writes.map((w) => [w.header, w.column])).toEqual([["Ticker", 2], ["Market cap ($m)", 0]]);
+    expect(plan.writes.map((w) => [w.header, w.column])).toEqual([
+      ["Ticker", 2],
+      ["Market cap ($m)", 0],
+    ]);
     expect(plan.missingColumns).toEqual(["Name"]);
     expect(plan.newRow("AAA")).toEqual([100, null, "AAA", null]);
   });
 
   test("new rows never carry text Excel could read as a formula, whatever format the new cells get", () => {
-    const content = contentFor(companies(["=BAD", "AAA"], (t) => ({ name: t === "=BAD" ? "+1-1" : "ok" })), spec(["name"], "values"));
+    const content = contentFor(
+      companies(["=BAD", "AAA"], (t) => ({ name: t === "=BAD" ? "+1-1" : "ok" })),
+      spec(["name"], "values"),
+    );
     const plan = mustPlan(["Ticker", "Name"], [["AAA", "ok"]], content);
     expect(plan.newRow("=BAD")).toEqual(["'=BAD", "'+1-1"]);
     // … and the column writes that follow put the exact text into the Text-formatted columns.
@@ -116,13 +153,37 @@ describe("planning a refresh in place", () => {
   });
 
   test("live tables: the ticker column is written, formula columns get their formula and General format; errors compare as missing", () => {
-    const content = contentFor(companies(["AAA", "BBB"], (t) => (t === "BBB" ? { marketCap: null } : {})), spec(["market_cap", "name"], "live"));
-    const plan = mustPlan(["Ticker", "Market cap ($m)", "Name"], [["AAA", 100, "AAA Corp"], ["BBB", "#N/A", "BBB Corp"]], content);
+    const content = contentFor(
+      companies(["AAA", "BBB"], (t) => (t === "BBB" ? { marketCap: null } : {})),
+      spec(["market_cap", "name"], "live"),
+    );
+    const plan = mustPlan(
+      ["Ticker", "Market cap ($m)", "Name"],
+      [
+        ["AAA", 100, "AAA Corp"],
+        ["BBB", "#N/A", "BBB Corp"],
+      ],
+      content,
+    );
     expect(plan.changedCells).toBe(0);
     expect(plan.writes).toEqual([
       { column: 0, field: "ticker", header: "Ticker", cells: ["AAA", "BBB"], formula: null, numberFormat: "@" },
-      { column: 1, field: "market_cap", header: "Market cap ($m)", cells: null, formula: '=QUALIS.FIELD([@Ticker],"market_cap")', numberFormat: null },
-      { column: 2, field: "name", header: "Name", cells: null, formula: '=QUALIS.FIELD([@Ticker],"name")', numberFormat: "General" },
+      {
+        column: 1,
+        field: "market_cap",
+        header: "Market cap ($m)",
+        cells: null,
+        formula: '=QUALIS.FIELD([@Ticker],"market_cap")',
+        numberFormat: null,
+      },
+      {
+        column: 2,
+        field: "name",
+        header: "Name",
+        cells: null,
+        formula: '=QUALIS.FIELD([@Ticker],"name")',
+        numberFormat: "General",
+      },
     ]);
     expect(plan.newRow("AAA")).toEqual(["AAA", null, null]); // formula cells left to the calculated column
   });

@@ -12,7 +12,12 @@ import { universe } from "../../support/universe-builders";
 import { companies, NOW, spec } from "../fixtures";
 
 const LATER = new Date("2026-12-01T09:30:00Z");
-const facts = (asOf: string): ProvenanceFacts => ({ isDemo: false, asOf, source: "test universe", origin: "https://data.example.com/snap.json" });
+const facts = (asOf: string): ProvenanceFacts => ({
+  isDemo: false,
+  asOf,
+  source: "test universe",
+  origin: "https://data.example.com/snap.json",
+});
 
 let d: ExcelDouble;
 beforeEach(() => (d = create()));
@@ -36,7 +41,10 @@ async function write(cs: Company[], s: TableSpec, target: WriteTarget = { kind: 
   return d.Excel.run((ctx) => insertTable(ctx, s, content, target, { now: NOW }));
 }
 
-const builder = (cs: Company[], asOf = "2026-11-30") => (r: TableRecord) => buildTableContent(engineFor(universe(cs)), r, facts(asOf), LATER);
+const builder =
+  (cs: Company[], asOf = "2026-11-30") =>
+  (r: TableRecord) =>
+    buildTableContent(engineFor(universe(cs)), r, facts(asOf), LATER);
 
 async function refresh(cs: Company[], asOf?: string) {
   return d.Excel.run((ctx) => refreshTables(ctx, builder(cs, asOf), { now: LATER }));
@@ -61,23 +69,42 @@ describe("refresh in place", () => {
     expect(d.inspect.syncs.length - syncsBefore).toBe(3);
     expect(d.inspect.syncs.slice(syncsBefore + 2).every((s) => s.suspended)).toBe(true);
     const after = d.inspect.tables()[0]!;
-    expect([after.id, after.name, after.sheet, after.address.split(":")[0]]).toEqual([before.id, before.name, before.sheet, before.address.split(":")[0]]);
+    expect([after.id, after.name, after.sheet, after.address.split(":")[0]]).toEqual([
+      before.id,
+      before.name,
+      before.sheet,
+      before.address.split(":")[0],
+    ]);
     expect(after.headers).toEqual(["Ticker", "Name", "Market cap ($m)", "My note", "Cap x2"]);
     // GGG joins at the top (the screen puts it first), FFF after CCC; BBB's row is gone with the user's note on it.
     expect(column("Qualis_1", "Ticker")).toEqual(["GGG", "EEE", "DDD", "CCC", "FFF", "AAA"]);
     expect(column("Qualis_1", "Market cap ($m)")).toEqual([900, 500, 410, 300, 250, 100]);
     expect(column("Qualis_1", "My note")).toEqual(["", "note on EEE", "note on DDD", "note on CCC", "", "note on AAA"]);
-    expect(d.inspect.tableRows("Qualis_1").map((r) => r["Cap x2"]!.formula)).toEqual(Array(6).fill("=[@[Market cap ($m)]]*2"));
+    expect(d.inspect.tableRows("Qualis_1").map((r) => r["Cap x2"]!.formula)).toEqual(
+      Array(6).fill("=[@[Market cap ($m)]]*2"),
+    );
     expect(d.inspect.cell("Qualis 1", "G6").formula).toBe("=SUM(Qualis_1[Market cap ($m)])");
     expect(d.inspect.violations).toEqual([]);
 
-    expect(report).toMatchObject({ status: "refreshed", tableName: "Qualis_1", added: ["GGG", "FFF"], removed: ["BBB"], changedCells: 1, changedRows: 1, rows: 6 });
+    expect(report).toMatchObject({
+      status: "refreshed",
+      tableName: "Qualis_1",
+      added: ["GGG", "FFF"],
+      removed: ["BBB"],
+      changedCells: 1,
+      changedRows: 1,
+      rows: 6,
+    });
     expect(report!.message).toBe("2 rows added, 1 row removed; 1 value changed in 1 row — 6 rows now.");
     // The provenance block says when and from what; the record says how many rows and when.
     expect(d.inspect.cell("Qualis 1", "A2").value).toMatch(/data as of 2026-11-30$/);
     expect(d.inspect.cell("Qualis 1", "A3").value).toMatch(/· 6 companies$/);
     expect(d.inspect.cell("Qualis 1", "A4").value).toBe("Written: 2026-12-01 09:30 UTC");
-    expect(Object.values(d.inspect.settings())[0]).toMatchObject({ rows: 6, refreshedAt: LATER.toISOString(), tableName: "Qualis_1" });
+    expect(Object.values(d.inspect.settings())[0]).toMatchObject({
+      rows: 6,
+      refreshedAt: LATER.toISOString(),
+      tableName: "Qualis_1",
+    });
   });
 
   test("live tables: new rows get their ticker and the formulas; the formulas are rewritten so they recalculate", async () => {
@@ -88,10 +115,17 @@ describe("refresh in place", () => {
     const rows = d.inspect.tableRows("Qualis_1");
     expect(rows.map((r) => r.Ticker!.value)).toEqual(["GGG", "EEE", "DDD", "CCC", "FFF", "AAA"]);
     expect(rows.map((r) => r.Weight!.value)).toEqual(["", 0.1, 0.1, 0.3, "", 0.1]);
-    expect(new Set(rows.map((r) => r["Market cap ($m)"]!.formula))).toEqual(new Set(['=QUALIS.FIELD([@Ticker],"market_cap")']));
-    expect(rows.every((r) => r.Name!.formula === '=QUALIS.FIELD([@Ticker],"name")' && r.Name!.numberFormat === "General")).toBe(true);
+    expect(new Set(rows.map((r) => r["Market cap ($m)"]!.formula))).toEqual(
+      new Set(['=QUALIS.FIELD([@Ticker],"market_cap")']),
+    );
+    expect(
+      rows.every((r) => r.Name!.formula === '=QUALIS.FIELD([@Ticker],"name")' && r.Name!.numberFormat === "General"),
+    ).toBe(true);
     const fills = d.inspect.writes.filter((w) => w.prop === "formulas" && w.sync > 3);
-    expect(fills.map((w) => [w.address, w.broadcast])).toEqual([["B2:B7", true], ["C2:C7", true]]);
+    expect(fills.map((w) => [w.address, w.broadcast])).toEqual([
+      ["B2:B7", true],
+      ["C2:C7", true],
+    ]);
   });
 
   test("a table the user deleted is reported, not recreated; forgetting it removes only its record", async () => {
@@ -103,7 +137,9 @@ describe("refresh in place", () => {
       ["Qualis_1", "missing"],
       ["Qualis_2", "refreshed"],
     ]);
-    expect(reports[0]!.message).toBe("Qualis_1 (on Qualis 1) is no longer in the workbook: it or its sheet was deleted. Rebuild it, or forget it.");
+    expect(reports[0]!.message).toBe(
+      "Qualis_1 (on Qualis 1) is no longer in the workbook: it or its sheet was deleted. Rebuild it, or forget it.",
+    );
     expect(d.inspect.tables().map((t) => t.name)).toEqual(["Qualis_2"]);
 
     const listing = await d.Excel.run((ctx) => listTables(ctx));
@@ -213,7 +249,10 @@ describe("refresh in place", () => {
     const many = companies(Array.from({ length: 1500 }, (_, i) => `T${i}`));
     await write(many, spec(["name", "market_cap"], "values"));
     const before = d.inspect.syncs.length;
-    const grown = companies(Array.from({ length: 1600 }, (_, i) => `T${i}`), (_t, i) => ({ marketCap: i * 3 + 1 }));
+    const grown = companies(
+      Array.from({ length: 1600 }, (_, i) => `T${i}`),
+      (_t, i) => ({ marketCap: i * 3 + 1 }),
+    );
     const budget = 24 * 1024;
     await d.Excel.run((ctx) => refreshTables(ctx, builder(grown), { now: LATER, budget }));
     const mine = d.inspect.syncs.slice(before);

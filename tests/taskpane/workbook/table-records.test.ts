@@ -23,7 +23,10 @@ async function write(s: TableSpec) {
   const content = buildTableContent(engineFor(universe(today)), s, FACTS, NOW);
   return d.Excel.run((ctx) => insertTable(ctx, s, content, { kind: "newSheet" }, { now: NOW }));
 }
-const refresh = (cs: Company[]) => d.Excel.run((ctx) => refreshTables(ctx, (r) => buildTableContent(engineFor(universe(cs)), r, FACTS, LATER), { now: LATER }));
+const refresh = (cs: Company[]) =>
+  d.Excel.run((ctx) =>
+    refreshTables(ctx, (r) => buildTableContent(engineFor(universe(cs)), r, FACTS, LATER), { now: LATER }),
+  );
 
 /** Office keeps settings in the file as JSON: closing and reopening hands back what JSON kept, as objects or text. */
 async function saveAndReopen(asText = false): Promise<void> {
@@ -86,14 +89,35 @@ const DAMAGED: [string, (r: TableRecord) => unknown, RegExp][] = [
   ["a missing field", (r) => damage(r, (x) => delete x.columns), /columns: /],
   ["a field of the wrong type", (r) => damage(r, (x) => (x.rows = "many")), /rows: /],
   ["an unknown field", (r) => damage(r, (x) => (x.script = "=cmd|' /C calc'!A0")), /Unrecognized key/],
-  ["a '__proto__' key in its text", (r) => JSON.stringify(r).replace('{"version"', '{"__proto__":{"polluted":true},"version"'), /Unrecognized key/],
-  ["301 columns", (r) => damage(r, (x) => (x.columns = Array.from({ length: 301 }, (_, i) => ({ field: "ticker", header: `T${i}` })))), /columns: Too big/],
+  [
+    "a '__proto__' key in its text",
+    (r) => JSON.stringify(r).replace('{"version"', '{"__proto__":{"polluted":true},"version"'),
+    /Unrecognized key/,
+  ],
+  [
+    "301 columns",
+    (r) =>
+      damage(r, (x) => (x.columns = Array.from({ length: 301 }, (_, i) => ({ field: "ticker", header: `T${i}` })))),
+    /columns: Too big/,
+  ],
   ["a sheet name Excel cannot have", (r) => damage(r, (x) => (x.sheetName = "S".repeat(40))), /sheetName: Too big/],
   ["a 1 MB table name", (r) => damage(r, (x) => (x.tableName = "T".repeat(1024 * 1024))), /tableName: Too big/],
-  ["criteria of the wrong shape", (r) => damage(r, (x) => (x.criteria = { sectors: "Industrials" })), /criteria\.sectors: /],
+  [
+    "criteria of the wrong shape",
+    (r) => damage(r, (x) => (x.criteria = { sectors: "Industrials" })),
+    /criteria\.sectors: /,
+  ],
   ["an unknown sector", (r) => damage(r, (x) => (x.criteria = { sectors: ["Crypto"] })), /criteria\.sectors\.0: /],
-  ["an infinite filter", (r) => damage(r, (x) => (x.criteria = { marketCapMin: "Infinity" })), /criteria\.marketCapMin: /],
-  ["another record's key", (r) => damage(r, (x) => (x.key = `${RECORD_KEY_PREFIX}someone-else`)), /names a different key/],
+  [
+    "an infinite filter",
+    (r) => damage(r, (x) => (x.criteria = { marketCapMin: "Infinity" })),
+    /criteria\.marketCapMin: /,
+  ],
+  [
+    "another record's key",
+    (r) => damage(r, (x) => (x.key = `${RECORD_KEY_PREFIX}someone-else`)),
+    /names a different key/,
+  ],
 ];
 
 describe("a damaged table record is reported, never acted on; the other tables still refresh", () => {
@@ -122,7 +146,13 @@ describe("a damaged table record is reported, never acted on; the other tables s
   test("a well-formed record that asks for the impossible (no ticker column first, unknown fields) fails alone", async () => {
     const victim = await write(spec(["name"], "values"));
     await write(spec(["market_cap"], "live"));
-    await putSetting(victim.record.key, { ...victim.record, columns: [{ field: "no_such_field", header: "Name" }, { field: "name", header: "Name" }] });
+    await putSetting(victim.record.key, {
+      ...victim.record,
+      columns: [
+        { field: "no_such_field", header: "Name" },
+        { field: "name", header: "Name" },
+      ],
+    });
     const reports = await refresh(later);
     expect(reports.map((r) => [r.tableName, r.status])).toEqual([
       ["Qualis_1", "failed"],

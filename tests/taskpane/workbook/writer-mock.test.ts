@@ -7,7 +7,11 @@ import type { TableSpec } from "../../../src/taskpane/workbook/table-record";
 import { mockExcel } from "../../support/office-mock-excel";
 import { bigContent, bigSpec, NOW } from "../fixtures";
 
-async function write(output: "values" | "live", content: TableContent = bigContent(output), s: TableSpec = bigSpec(output)) {
+async function write(
+  output: "values" | "live",
+  content: TableContent = bigContent(output),
+  s: TableSpec = bigSpec(output),
+) {
   const { ctx, requests } = mockExcel();
   const res = await insertTable(ctx, s, content, { kind: "newSheet" }, { now: NOW, newKey: () => "qualis.table.v1.k" });
   return { res, requests };
@@ -39,7 +43,13 @@ describe("the writer under office-addin-mock", () => {
   test("with a small budget the rows go in several requests, each within it, each with calculation suspended", async () => {
     const { ctx, requests } = mockExcel();
     const budget = 64 * 1024;
-    const res = await insertTable(ctx, bigSpec("values"), bigContent("values"), { kind: "newSheet" }, { now: NOW, budget });
+    const res = await insertTable(
+      ctx,
+      bigSpec("values"),
+      bigContent("values"),
+      { kind: "newSheet" },
+      { now: NOW, budget },
+    );
     const writes = requests.slice(1);
     expect(writes.length).toBeGreaterThan(5);
     for (const w of writes) {

@@ -82,7 +82,9 @@ export function demoSectorCounts(count: number): Record<Sector, number> {
   const out = {} as Record<Sector, number>;
   SECTORS.forEach((s, i) => (out[s] = floor(raw[i]!)));
   let left = count - SECTORS.reduce((s, k) => s + out[k], 0);
-  const order = SECTORS.map((s, i) => ({ s, rem: raw[i]! - floor(raw[i]!), i })).sort((a, b) => b.rem - a.rem || a.i - b.i);
+  const order = SECTORS.map((s, i) => ({ s, rem: raw[i]! - floor(raw[i]!), i })).sort(
+    (a, b) => b.rem - a.rem || a.i - b.i,
+  );
   for (const { s } of order) {
     if (left <= 0) break;
     out[s] += 1;

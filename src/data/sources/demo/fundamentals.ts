@@ -58,13 +58,25 @@ function revenuePath(d: Draft, rng: Rng, cycle: Cycle, revenueTtm: number): numb
   const pr = d.profile;
   let gMean = pr.growth;
   switch (d.archetype) {
-    case "compounder": gMean = max(0.06, pr.growth + 0.05); break;
-    case "steady": gMean = pr.growth * 0.5; break;
+    case "compounder":
+      gMean = max(0.06, pr.growth + 0.05);
+      break;
+    case "steady":
+      gMean = pr.growth * 0.5;
+      break;
     case "cyclical":
-    case "turnaround": gMean = pr.growth * 0.6; break;
-    case "decliner": gMean = pr.growth * 0.3 - 0.04; break;
-    case "chronic": gMean = pr.growth * 1.3 + 0.03; break;
-    case "burner": gMean = 0.3; break;
+    case "turnaround":
+      gMean = pr.growth * 0.6;
+      break;
+    case "decliner":
+      gMean = pr.growth * 0.3 - 0.04;
+      break;
+    case "chronic":
+      gMean = pr.growth * 1.3 + 0.03;
+      break;
+    case "burner":
+      gMean = 0.3;
+      break;
   }
   gMean += rng.normal(0, 0.04);
   const growthShock = cycle.on ? 0.05 : 0.03;
@@ -116,7 +128,9 @@ function netIncomePath(d: Draft, rng: Rng, cycle: Cycle, R: readonly number[], r
     e = 0.6 * e + rng.normal(0, sd);
     shape.push(trend * yearsFromTtm(q) + e + marginCycle * cycleAt(cycle, q));
   }
-  const offset = -(shape[Q - 4]! * R[Q - 4]! + shape[Q - 3]! * R[Q - 3]! + shape[Q - 2]! * R[Q - 2]! + shape[Q - 1]! * R[Q - 1]!) / revenueTtm;
+  const offset =
+    -(shape[Q - 4]! * R[Q - 4]! + shape[Q - 3]! * R[Q - 3]! + shape[Q - 2]! * R[Q - 2]! + shape[Q - 1]! * R[Q - 1]!) /
+    revenueTtm;
   // No quarter above a 60% net margin (80% for a REIT): the cycle must not make a tanker company all profit.
   const ceiling = pr.kind === "reit" ? 0.8 : 0.6;
   return R.map((r, q) => min(ceiling, mT + shape[q]! + offset) * r);
@@ -144,7 +158,12 @@ interface BalanceSheets {
 }
 
 /** Quarter-end balance sheets sized from trailing revenue (or, for a burner, from its cash runway). */
-function balanceSheets(d: Draft, rng: Rng, annualR: readonly number[], annualBurn: readonly number[] | null): BalanceSheets {
+function balanceSheets(
+  d: Draft,
+  rng: Rng,
+  annualR: readonly number[],
+  annualBurn: readonly number[] | null,
+): BalanceSheets {
   const pr = d.profile;
   const kind = pr.kind;
   const arch = d.archetype;
@@ -156,9 +175,20 @@ function balanceSheets(d: Draft, rng: Rng, annualR: readonly number[], annualBur
   const clRatio = pr.currentLiabilities * rng.lognormal(1, 0.3);
   const otherRatio = pr.otherLiabilities * rng.lognormal(1, 0.4);
   const equityRatio =
-    kind === "bank" ? rng.uniform(0.08, 0.13) : kind === "insurer" ? rng.uniform(0.18, 0.35) : kind === "lender" ? rng.uniform(0.12, 0.3) : rng.uniform(0.3, 0.7);
+    kind === "bank"
+      ? rng.uniform(0.08, 0.13)
+      : kind === "insurer"
+        ? rng.uniform(0.18, 0.35)
+        : kind === "lender"
+          ? rng.uniform(0.12, 0.3)
+          : rng.uniform(0.3, 0.7);
   const out: BalanceSheets = {
-    assets: [], cash: [], debt: [], equity: [], currentAssets: [], currentLiabilities: [],
+    assets: [],
+    cash: [],
+    debt: [],
+    equity: [],
+    currentAssets: [],
+    currentLiabilities: [],
     rate: rng.uniform(0.045, 0.09),
     depositCost: rng.uniform(0.016, 0.03),
   };
@@ -227,7 +257,15 @@ interface Statements {
 }
 
 /** Interest, operating income (net income grossed up for tax, plus net interest), D&A, cash flow, capex. */
-function statements(d: Draft, rng: Rng, R: readonly number[], NI: readonly number[], burn: readonly number[] | null, annualR: readonly number[], bs: BalanceSheets): Statements {
+function statements(
+  d: Draft,
+  rng: Rng,
+  R: readonly number[],
+  NI: readonly number[],
+  burn: readonly number[] | null,
+  annualR: readonly number[],
+  bs: BalanceSheets,
+): Statements {
   const pr = d.profile;
   const kind = pr.kind;
   const bankLike = kind === "bank" || kind === "lender";
@@ -241,7 +279,8 @@ function statements(d: Draft, rng: Rng, R: readonly number[], NI: readonly numbe
   for (let q = 0; q < Q; q++) {
     const r = R[q]!;
     const ni = NI[q]!;
-    const interest = kind === "bank" ? (0.8 * bs.assets[q]! * bs.depositCost + bs.debt[q]! * 0.05) / 4 : (bs.debt[q]! * bs.rate) / 4;
+    const interest =
+      kind === "bank" ? (0.8 * bs.assets[q]! * bs.depositCost + bs.debt[q]! * 0.05) / 4 : (bs.debt[q]! * bs.rate) / 4;
     const interestIncome = bankLike ? 0 : (bs.cash[q]! * 0.035) / 4;
     const pretax = ni > 0 ? ni / (1 - pr.tax) : ni;
     const da = burn ? 0.03 * burn[q]! : daRatio * r;
@@ -278,7 +317,9 @@ function grossProfitPath(d: Draft, rng: Rng, R: readonly number[], OI: readonly 
 function retainedEarningsPath(d: Draft, rng: Rng, NI: readonly number[], bs: BalanceSheets): number[] {
   const pr = d.profile;
   const arch = d.archetype;
-  const payer = pr.kind === "reit" || ((arch === "steady" || arch === "compounder" || arch === "cyclical") && rng.chance(pr.payers));
+  const payer =
+    pr.kind === "reit" ||
+    ((arch === "steady" || arch === "compounder" || arch === "cyclical") && rng.chance(pr.payers));
   const payout = pr.payout * rng.lognormal(1, 0.2);
   // Cumulative net income less dividends from zero, then an opening balance that fits the company's past.
   let run = 0;
@@ -286,8 +327,10 @@ function retainedEarningsPath(d: Draft, rng: Rng, NI: readonly number[], bs: Bal
   const firstYear = abs(NI[0]! + NI[1]! + NI[2]! + NI[3]!);
   const equityNow = max(0, bs.equity[Q - 1]!);
   let opening: number;
-  if (pr.kind === "reit") opening = -bs.assets[Q - 1]! * rng.uniform(0.03, 0.3) - run; // distributions in excess of earnings
-  else if (arch === "burner" || arch === "chronic") opening = -firstYear * rng.uniform(1.5, 6); // accumulated deficit
+  if (pr.kind === "reit")
+    opening = -bs.assets[Q - 1]! * rng.uniform(0.03, 0.3) - run; // distributions in excess of earnings
+  else if (arch === "burner" || arch === "chronic")
+    opening = -firstYear * rng.uniform(1.5, 6); // accumulated deficit
   else if (arch === "turnaround") opening = -firstYear * rng.uniform(0.5, 3);
   else if (arch === "decliner") opening = max(0, bs.equity[0]!) * rng.uniform(0.2, 0.8);
   else opening = equityNow * rng.uniform(0.3, 1.2) - run; // mature: retained earnings of the order of equity
@@ -324,8 +367,13 @@ export function simulate(d: Draft, shares: number, rng: Rng, cal: QuarterCalenda
   const RE = retainedEarningsPath(d, rng, NI, bs);
 
   // Share count: dilution for cash burners and growth companies, buybacks for mature payers.
-  const dilution =
-    burner ? rng.uniform(0.08, 0.3) : arch === "chronic" ? rng.uniform(0.03, 0.15) : arch === "turnaround" || arch === "decliner" ? rng.uniform(0, 0.06) : rng.uniform(-0.03, 0.02);
+  const dilution = burner
+    ? rng.uniform(0.08, 0.3)
+    : arch === "chronic"
+      ? rng.uniform(0.03, 0.15)
+      : arch === "turnaround" || arch === "decliner"
+        ? rng.uniform(0, 0.06)
+        : rng.uniform(-0.03, 0.02);
 
   const financialBalance = kind !== "operating";
   const gaps: Gaps = {

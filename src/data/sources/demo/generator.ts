@@ -34,13 +34,23 @@ import { clamp, exp, log, money, pow, round, roundTo, sum } from "./numbers";
 import { PROFILES } from "./profiles";
 import { Rng } from "./rng";
 
-export { DEMO_AS_OF, DEMO_COUNT, DEMO_INDEX_FACTS, DEMO_SECTOR_SHARES, DEMO_SEED, DEMO_UNPROFITABLE_RATES, demoSectorCounts, type DemoOptions } from "./calibration";
+export {
+  DEMO_AS_OF,
+  DEMO_COUNT,
+  DEMO_INDEX_FACTS,
+  DEMO_SECTOR_SHARES,
+  DEMO_SEED,
+  DEMO_UNPROFITABLE_RATES,
+  demoSectorCounts,
+  type DemoOptions,
+} from "./calibration";
 
 export function generateDemoUniverse(opts: DemoOptions = {}): Universe {
   const seed = opts.seed ?? DEMO_SEED;
   const count = opts.count ?? DEMO_COUNT;
   const asOf = opts.asOf ?? DEMO_AS_OF;
-  if (!Number.isInteger(count) || count < 1 || count > 20000) throw new Error(`count must be a whole number from 1 to 20000 (got ${count})`);
+  if (!Number.isInteger(count) || count < 1 || count > 20000)
+    throw new Error(`count must be a whole number from 1 to 20000 (got ${count})`);
   if (!Number.isFinite(seed)) throw new Error(`seed must be a number (got ${seed})`);
   const cal = quarterCalendar(asOf);
   const master = new Rng(seed >>> 0);
@@ -50,25 +60,55 @@ export function generateDemoUniverse(opts: DemoOptions = {}): Universe {
   const sectorList = master.derive("sectors").shuffle(SECTORS.flatMap((s) => new Array<Sector>(counts[s]).fill(s)));
   const drafts: Draft[] = sectorList.map((sector, index) => {
     const list = DEMO_INDUSTRIES[sector];
-    const industry = master.derive(`industry:${index}`).weighted(list, list.map((x) => x.weight));
-    return { index, sector, industry, profile: PROFILES[industry.profile], hasFundamentals: true, loss: false, archetype: "steady", cap: 0 };
+    const industry = master.derive(`industry:${index}`).weighted(
+      list,
+      list.map((x) => x.weight),
+    );
+    return {
+      index,
+      sector,
+      industry,
+      profile: PROFILES[industry.profile],
+      hasFundamentals: true,
+      loss: false,
+      archetype: "steady",
+      cap: 0,
+    };
   });
 
   // 2. Who has no fundamentals; who loses money on trailing net income (exact count per sector, by propensity).
-  const noFund = master.derive("no-fundamentals").shuffle(drafts.map((d) => d.index)).slice(0, round(DEMO_NO_FUNDAMENTALS_SHARE * count));
+  const noFund = master
+    .derive("no-fundamentals")
+    .shuffle(drafts.map((d) => d.index))
+    .slice(0, round(DEMO_NO_FUNDAMENTALS_SHARE * count));
   for (const i of noFund) drafts[i]!.hasFundamentals = false;
   const lossRng = master.derive("losses");
   for (const sector of SECTORS) {
     const members = drafts.filter((d) => d.sector === sector && d.hasFundamentals);
     const k = round(DEMO_UNPROFITABLE_RATES[sector] * members.length);
-    for (const j of lossRng.weightedSample(members.map((d) => d.profile.lossWeight), k)) members[j]!.loss = true;
+    for (const j of lossRng.weightedSample(
+      members.map((d) => d.profile.lossWeight),
+      k,
+    ))
+      members[j]!.loss = true;
   }
-  for (const d of drafts) d.archetype = chooseArchetype(master.derive(`archetype:${d.index}`), d.profile, d.loss, DEMO_UNPROFITABLE_RATES[d.sector]);
+  for (const d of drafts)
+    d.archetype = chooseArchetype(
+      master.derive(`archetype:${d.index}`),
+      d.profile,
+      d.loss,
+      DEMO_UNPROFITABLE_RATES[d.sector],
+    );
 
   // 3. Market caps: one calibrated distribution, matched to companies by a noisy score (loss-makers smaller).
   const caps = drawCaps(master.derive("caps"), count);
   const scoreRng = master.derive("cap-ranks");
-  const score = drafts.map((d) => scoreRng.normal() + (d.archetype === "burner" ? -0.5 : d.loss ? -0.3 : 0.25) + (d.archetype === "compounder" ? 0.3 : 0));
+  const score = drafts.map(
+    (d) =>
+      scoreRng.normal() +
+      (d.archetype === "burner" ? -0.5 : d.loss ? -0.3 : 0.25) +
+      (d.archetype === "compounder" ? 0.3 : 0),
+  );
   drafts
     .map((d) => d.index)
     .sort((a, b) => score[a]! - score[b]! || a - b)
@@ -93,7 +133,12 @@ export function generateDemoUniverse(opts: DemoOptions = {}): Universe {
   });
 
   // 5. Volatility gaps.
-  const noVol = new Set(master.derive("no-volatility").shuffle(drafts.map((d) => d.index)).slice(0, round(DEMO_NO_VOLATILITY_SHARE * count)));
+  const noVol = new Set(
+    master
+      .derive("no-volatility")
+      .shuffle(drafts.map((d) => d.index))
+      .slice(0, round(DEMO_NO_VOLATILITY_SHARE * count)),
+  );
 
   // 6. Each company.
   const themeCache = new Map<Industry, ThemeId[]>();

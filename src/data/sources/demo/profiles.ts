@@ -1,7 +1,6 @@
 // The demo's economic profiles: how each kind of business is shaped (margins, turnover, capex, leverage, volatility,
 // loss propensity, names), as medians the simulation draws around. Money in USD millions.
 
-
 /** How the balance sheet and income statement are shaped. */
 export type ProfileKind = "operating" | "bank" | "insurer" | "lender" | "feeFinancial" | "reit";
 
@@ -85,6 +84,8 @@ function p(over: Partial<Profile>): Profile {
   return { ...BASE, ...over };
 }
 
+// One profile a line, as a table to read across: prettier would give every property a line of its own (~1,000 lines).
+// prettier-ignore
 export const PROFILES = {
   // Financials
   bank: p({ kind: "bank", ps: 1.8, gm: null, gmMissing: 1, margin: 0.19, lossMargin: 0.1, turnover: 0.065, capex: 0.012, da: 0.015, growth: 0.05, vol: 0.28, lossWeight: 0.12, debt: 0.05, noDebt: 0.1, cash: 0.05, payers: 0.92, payout: 0.35, tax: 0.21, names: "place", suffixes: ["Bancorp", "Bancshares", "Financial Corp.", "Bankshares", "Bank Holding Co."] }),

@@ -27,7 +27,8 @@ export interface FundProfile {
 // 1000 at about 93%) and drift with the market: pass the current factsheet figure (--index-total-cap, or the
 // `indexTotalCap` option) when the estimate matters.
 const R3000_TOTAL_CAP = 44_000_000;
-const TOTAL_CAP_SOURCE = "FTSE Russell, late 2024: Russell 3000 ≈ USD 44tn, of which the Russell 2000 ≈ 7% and the Russell 1000 ≈ 93%";
+const TOTAL_CAP_SOURCE =
+  "FTSE Russell, late 2024: Russell 3000 ≈ USD 44tn, of which the Russell 2000 ≈ 7% and the Russell 1000 ≈ 93%";
 
 export const FUNDS: readonly FundProfile[] = [
   {
@@ -51,7 +52,10 @@ export const FUNDS: readonly FundProfile[] = [
     pattern: /^ishares russell 3000 etf$/i,
     indexName: "Russell 3000",
     membership: "by-rank",
-    totalCap: { value: R3000_TOTAL_CAP, source: `Russell 3000 total market cap ≈ USD 44,000,000m (${TOTAL_CAP_SOURCE})` },
+    totalCap: {
+      value: R3000_TOTAL_CAP,
+      source: `Russell 3000 total market cap ≈ USD 44,000,000m (${TOTAL_CAP_SOURCE})`,
+    },
   },
 ];
 

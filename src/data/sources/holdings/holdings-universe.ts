@@ -12,7 +12,15 @@ import { assembleUniverse } from "../assemble-universe";
 import { computeBands, defaultIndexFacts } from "../../index-facts";
 import { companySchema } from "../../snapshot-schema";
 import { fundProfile, type FundProfile } from "./funds";
-import { HoldingsFormatError, parseHoldingsCsv, type HoldingRow, type HoldingsProblem, type ParsedHoldings, type SkipReason, type SkippedRow } from "./parse-holdings";
+import {
+  HoldingsFormatError,
+  parseHoldingsCsv,
+  type HoldingRow,
+  type HoldingsProblem,
+  type ParsedHoldings,
+  type SkipReason,
+  type SkippedRow,
+} from "./parse-holdings";
 
 export interface HoldingsOptions {
   /** The index's total market cap, USD millions: overrides the fund table's default. */
@@ -57,7 +65,10 @@ export function tidy(x: number): number {
  * where that is no share of a fund at all (above 100%, below 0: a file with negative positions or a damaged column).
  */
 export function holdingWeight(h: HoldingRow, parsed: ParsedHoldings): number | null {
-  const w = h.marketValue !== null && parsed.equityMarketValue > 0 ? Math.max(0, (100 * h.marketValue) / parsed.equityMarketValue) : h.weight;
+  const w =
+    h.marketValue !== null && parsed.equityMarketValue > 0
+      ? Math.max(0, (100 * h.marketValue) / parsed.equityMarketValue)
+      : h.weight;
   return w !== null && w >= 0 && w <= 100 ? w : null;
 }
 
@@ -94,7 +105,10 @@ export function holdingsCompanies(parsed: ParsedHoldings, opts: HoldingsOptions 
   const fund = fundProfile(parsed.fund.name);
   const totalCap =
     opts.indexTotalCap !== undefined
-      ? { value: opts.indexTotalCap, source: opts.indexTotalCapSource ?? `USD ${opts.indexTotalCap.toLocaleString("en-US")}m, given by the user` }
+      ? {
+          value: opts.indexTotalCap,
+          source: opts.indexTotalCapSource ?? `USD ${opts.indexTotalCap.toLocaleString("en-US")}m, given by the user`,
+        }
       : (fund?.totalCap ?? null);
   if (totalCap !== null && !(totalCap.value > 0 && Number.isFinite(totalCap.value))) {
     throw new Error(`the index's total market cap must be a positive number of USD millions (got ${totalCap.value})`);
@@ -110,7 +124,10 @@ export function holdingsCompanies(parsed: ParsedHoldings, opts: HoldingsOptions 
     if (checked.success) companies.push(c);
     else {
       const issue = checked.error.issues[0]!;
-      refused.push({ line: h.line, message: `${fundLabel(h.ticker).slice(0, 40)}: ${issue.path.join(".")}: ${issue.message}; not read` });
+      refused.push({
+        line: h.line,
+        message: `${fundLabel(h.ticker).slice(0, 40)}: ${issue.path.join(".")}: ${issue.message}; not read`,
+      });
     }
   }
   let bands: IndexFacts | null = null;
@@ -178,7 +195,10 @@ export function holdingsReport(fileName: string, parsed: ParsedHoldings, hc: Hol
       estimated,
       missing: hc.companies.filter((c) => c.marketCap === null).length,
     },
-    weightSum: roundTo(parsed.holdings.reduce((s, h) => s + (refusedLines.has(h.line) ? 0 : (h.weight ?? 0)), 0), 6),
+    weightSum: roundTo(
+      parsed.holdings.reduce((s, h) => s + (refusedLines.has(h.line) ? 0 : (h.weight ?? 0)), 0),
+      6,
+    ),
   };
 }
 
@@ -192,7 +212,9 @@ export function describeHoldingsReport(r: HoldingsReport, examples = 3): string[
     const rows = r.skipped.filter((s) => s.reason === reason);
     if (rows.length === 0) continue;
     const shown = rows.slice(0, examples).map((s) => `line ${s.line} ${s.ticker} ${s.name} (${s.detail})`);
-    out.push(`  skipped ${rows.length} ${reason}: ${shown.join("; ")}${rows.length > examples ? `; …${rows.length - examples} more` : ""}`);
+    out.push(
+      `  skipped ${rows.length} ${reason}: ${shown.join("; ")}${rows.length > examples ? `; …${rows.length - examples} more` : ""}`,
+    );
   }
   for (const p of r.problems) out.push(`  problem, ${p.line ? `line ${p.line}` : "file"}: ${p.message}`);
   if (r.footer.fromLine !== null) out.push(`  footer (free text) from line ${r.footer.fromLine}: not data`);
@@ -220,16 +242,21 @@ export function holdingsNotes(fileName: string, report: HoldingsReport): string[
 /** Refuses holdings a universe cannot be made of; returns the as-of date. */
 export function requireUsable(parsed: ParsedHoldings): string {
   if (!parsed.asOf) throw new HoldingsFormatError("The holdings file has no readable 'Fund Holdings as of' date.");
-  if (parsed.holdings.length === 0) throw new HoldingsFormatError("The holdings file has no equity holdings with a ticker.");
+  if (parsed.holdings.length === 0)
+    throw new HoldingsFormatError("The holdings file has no equity holdings with a ticker.");
   return parsed.asOf;
 }
 
 /** A holdings-only universe: every equity holding with its sector, price, weight and estimated cap; no fundamentals. */
-export function universeFromHoldings(parsed: ParsedHoldings, opts: HoldingsOptions & { fileName?: string } = {}): { universe: Universe; report: HoldingsReport } {
+export function universeFromHoldings(
+  parsed: ParsedHoldings,
+  opts: HoldingsOptions & { fileName?: string } = {},
+): { universe: Universe; report: HoldingsReport } {
   const asOf = requireUsable(parsed);
   const fileName = opts.fileName ?? "holdings.csv";
   const hc = holdingsCompanies(parsed, opts);
-  if (hc.companies.length === 0) throw new HoldingsFormatError(`None of the holdings could be read: ${hc.refused[0]?.message ?? "no companies"}.`);
+  if (hc.companies.length === 0)
+    throw new HoldingsFormatError(`None of the holdings could be read: ${hc.refused[0]?.message ?? "no companies"}.`);
   const report = holdingsReport(fileName, parsed, hc);
   const universe = assembleUniverse({
     asOf,
@@ -247,6 +274,10 @@ export function universeFromHoldings(parsed: ParsedHoldings, opts: HoldingsOptio
  * loaded with UniverseStore.loadUniverse, which validates it) and the import report. Throws HoldingsFormatError
  * with a plain message where the file is not an iShares holdings export, has no as-of date or no equity holdings.
  */
-export function loadHoldingsCsv(text: string, fileName: string, opts: HoldingsOptions = {}): { universe: Universe; report: HoldingsReport } {
+export function loadHoldingsCsv(
+  text: string,
+  fileName: string,
+  opts: HoldingsOptions = {},
+): { universe: Universe; report: HoldingsReport } {
   return universeFromHoldings(parseHoldingsCsv(text), { ...opts, fileName });
 }

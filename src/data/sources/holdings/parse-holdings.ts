@@ -257,7 +257,11 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
   if (!asOfKey) problems.push({ line: 0, message: "no 'Fund Holdings as of' line in the header block" });
   else {
     asOf = parseHoldingsDate(header[asOfKey]!);
-    if (!asOf) problems.push({ line: rows.find((r) => clean(r.fields[0]) === asOfKey)?.line ?? 0, message: `unreadable as-of date '${header[asOfKey]}'` });
+    if (!asOf)
+      problems.push({
+        line: rows.find((r) => clean(r.fields[0]) === asOfKey)?.line ?? 0,
+        message: `unreadable as-of date '${header[asOfKey]}'`,
+      });
   }
 
   // Columns by name.
@@ -288,7 +292,11 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
       footerLines++;
       // The footer is free text; a row that looks like a holding there is reported, never taken or lost.
       const f = trimTrailing(r.fields);
-      if (f.length > 3) problems.push({ line: r.line, message: "a row like a holding after the end of the table (after the blank line); not read" });
+      if (f.length > 3)
+        problems.push({
+          line: r.line,
+          message: "a row like a holding after the end of the table (after the blank line); not read",
+        });
       continue;
     }
     if (isBlankRow(r.fields)) {
@@ -316,17 +324,32 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
       continue;
     }
     if (assetClass.toLowerCase() !== "equity") {
-      skipped.push({ line: r.line, reason: "non-equity", ticker, name, detail: `Asset Class '${assetClass || "(empty)"}'` });
+      skipped.push({
+        line: r.line,
+        reason: "non-equity",
+        ticker,
+        name,
+        detail: `Asset Class '${assetClass || "(empty)"}'`,
+      });
       continue;
     }
     equityRows++;
     const mv = parseHoldingsNumber(get("marketValue"));
     if (mv !== null && Number.isFinite(mv)) equityMarketValue += mv;
     if (isMissing(ticker)) {
-      skipped.push({ line: r.line, reason: "no ticker", ticker, name, detail: `ticker '${ticker || "(empty)"}' (not listed)` });
+      skipped.push({
+        line: r.line,
+        reason: "no ticker",
+        ticker,
+        name,
+        detail: `ticker '${ticker || "(empty)"}' (not listed)`,
+      });
       continue;
     }
-    const nums = { marketValue: 0, weight: 0, notionalValue: 0, quantity: 0, price: 0 } as Record<"marketValue" | "weight" | "notionalValue" | "quantity" | "price", number | null>;
+    const nums = { marketValue: 0, weight: 0, notionalValue: 0, quantity: 0, price: 0 } as Record<
+      "marketValue" | "weight" | "notionalValue" | "quantity" | "price",
+      number | null
+    >;
     const bad: string[] = [];
     for (const k of Object.keys(nums) as (keyof typeof nums)[]) {
       const raw = get(k);
@@ -348,14 +371,24 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
         skipped.push({ line: r.line, reason: "duplicate ticker", ticker, name, detail: detail(other.line) });
         continue;
       }
-      skipped.push({ line: other.line, reason: "duplicate ticker", ticker: other.ticker, name: other.name, detail: detail(r.line) });
+      skipped.push({
+        line: other.line,
+        reason: "duplicate ticker",
+        ticker: other.ticker,
+        name: other.name,
+        detail: detail(r.line),
+      });
       holdings.splice(kept, 1);
       for (const [k, i] of keptAt) if (i > kept) keptAt.set(k, i - 1);
     }
     keptAt.set(key, holdings.length);
     const sectorText = get("sector");
     const sector = parseSector(sectorText);
-    if (!sector) problems.push({ line: r.line, message: `${ticker}: sector '${sectorText}' is not a GICS sector; kept without a sector` });
+    if (!sector)
+      problems.push({
+        line: r.line,
+        message: `${ticker}: sector '${sectorText}' is not a GICS sector; kept without a sector`,
+      });
     const exchangeText = get("exchange") || null;
     holdings.push({
       line: r.line,
@@ -378,5 +411,17 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
   skipped.sort((a, b) => a.line - b.line);
   if (rowsRead === 0) problems.push({ line: rows[headerAt]!.line, message: "the holdings table is empty" });
 
-  return { fund: { name: fundName }, asOf, header, rowsRead, equityRows, equityMarketValue, holdings, skipped, problems, footerLines, footerFromLine };
+  return {
+    fund: { name: fundName },
+    asOf,
+    header,
+    rowsRead,
+    equityRows,
+    equityMarketValue,
+    holdings,
+    skipped,
+    problems,
+    footerLines,
+    footerFromLine,
+  };
 }

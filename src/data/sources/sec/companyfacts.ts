@@ -19,7 +19,12 @@
 //   never a mix of periods), and balance-sheet items are the balances at that quarter end. Otherwise the TTM is the
 //   last fiscal year.
 // - Units: USD facts become USD millions, share counts millions. A filer reporting in another currency gets nulls.
-import { FUNDAMENTAL_FIELDS, emptyFundamentals, type FundamentalField, type Fundamentals } from "../../../model/fundamentals";
+import {
+  FUNDAMENTAL_FIELDS,
+  emptyFundamentals,
+  type FundamentalField,
+  type Fundamentals,
+} from "../../../model/fundamentals";
 import type { FinancialPeriod, FiscalYear } from "../../../model/types";
 import { COST_OF_REVENUE, DEPRECIATION_AMORTIZATION, FIELD_SOURCES, type Candidate } from "./concepts";
 
@@ -76,14 +81,26 @@ export function parseCompanyFacts(doc: unknown): CompanyFacts {
             malformed++;
             continue;
           }
-          facts.push({ start: (raw.start as string | undefined) ?? null, end: raw.end as string, val: raw.val as number, accn: String(raw.accn ?? ""), form: raw.form as string, filed: raw.filed as string });
+          facts.push({
+            start: (raw.start as string | undefined) ?? null,
+            end: raw.end as string,
+            val: raw.val as number,
+            accn: String(raw.accn ?? ""),
+            form: raw.form as string,
+            filed: raw.filed as string,
+          });
         }
         out[unit] = facts;
       }
       concepts.set(`${taxonomy}:${name}`, out);
     }
   }
-  return { cik: String(Number(d.cik)), entityName: typeof d.entityName === "string" ? d.entityName : "", concepts, malformedFacts: malformed };
+  return {
+    cik: String(Number(d.cik)),
+    entityName: typeof d.entityName === "string" ? d.entityName : "",
+    concepts,
+    malformedFacts: malformed,
+  };
 }
 
 // ── Dates ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -168,7 +185,8 @@ class Series {
         const prev = list[i - 1]!;
         const cur = list[i]!;
         const start = addDays(prev.end, 1);
-        if (!q.has(cur.end) && isQuarterLength(days(start, cur.end))) q.set(cur.end, { start, end: cur.end, val: cur.val - prev.val });
+        if (!q.has(cur.end) && isQuarterLength(days(start, cur.end)))
+          q.set(cur.end, { start, end: cur.end, val: cur.val - prev.val });
       }
     }
     this.quarterMap = q;
@@ -259,7 +277,10 @@ export class FactsReader {
   }
 
   /** A flow over four quarters: the sum where every quarter has a value, else null. */
-  private flowOverQuarters(field: FundamentalField | "costOfRevenue" | "depreciation", chain: QuarterChain): number | null {
+  private flowOverQuarters(
+    field: FundamentalField | "costOfRevenue" | "depreciation",
+    chain: QuarterChain,
+  ): number | null {
     let total = 0;
     for (const q of chain) {
       const v = this.flow(field, (concept) => this.get(concept, "USD")!.quarters().get(q.end)?.val ?? null);
@@ -279,7 +300,8 @@ export class FactsReader {
   private chain(field: FundamentalField, end: string): QuarterChain | null {
     const merged = new Map<string, Span>();
     for (const c of FIELD_SOURCES[field].candidates) {
-      for (const [e, s] of this.get(typeof c === "string" ? c : c[0]!, "USD")!.quarters()) if (!merged.has(e)) merged.set(e, s);
+      for (const [e, s] of this.get(typeof c === "string" ? c : c[0]!, "USD")!.quarters())
+        if (!merged.has(e)) merged.set(e, s);
     }
     const out: Span[] = [];
     let q = merged.get(end);
@@ -296,8 +318,15 @@ export class FactsReader {
   private ttmChain(after: string): QuarterChain | null {
     for (const anchor of ["netIncome", "revenue"] as const) {
       const ends = new Set<string>();
-      for (const c of FIELD_SOURCES[anchor].candidates) for (const e of this.get(typeof c === "string" ? c : c[0]!, "USD")!.quarters().keys()) ends.add(e);
-      for (const end of [...ends].filter((e) => e > after).sort().reverse()) {
+      for (const c of FIELD_SOURCES[anchor].candidates)
+        for (const e of this.get(typeof c === "string" ? c : c[0]!, "USD")!
+          .quarters()
+          .keys())
+          ends.add(e);
+      for (const end of [...ends]
+        .filter((e) => e > after)
+        .sort()
+        .reverse()) {
         const chain = this.chain(anchor, end);
         if (chain) return chain;
       }
@@ -307,19 +336,26 @@ export class FactsReader {
 
   /** Latest cover-page share count: every class's EntityCommonStockSharesOutstanding of the latest filing, summed. */
   coverShares(): { value: number; end: string } | null {
-    const facts = (this.facts.concepts.get("dei:EntityCommonStockSharesOutstanding")?.shares ?? []).filter((f) => !f.start);
+    const facts = (this.facts.concepts.get("dei:EntityCommonStockSharesOutstanding")?.shares ?? []).filter(
+      (f) => !f.start,
+    );
     if (facts.length === 0) return null;
     const latest = facts.reduce((a, b) => (b.filed > a.filed || (b.filed === a.filed && b.end > a.end) ? b : a));
     const same = facts.filter((f) => f.accn === latest.accn && f.end === latest.end);
     return { value: same.reduce((s, f) => s + f.val, 0), end: latest.end };
   }
 
-  private values(flow: (f: FundamentalField | "costOfRevenue" | "depreciation") => number | null, end: string, shares: (resolve: Resolver) => number | null): Fundamentals {
+  private values(
+    flow: (f: FundamentalField | "costOfRevenue" | "depreciation") => number | null,
+    end: string,
+    shares: (resolve: Resolver) => number | null,
+  ): Fundamentals {
     const v = emptyFundamentals();
     for (const field of FUNDAMENTAL_FIELDS) {
       const src = FIELD_SOURCES[field];
       if (field === "ebitda" || field === "sharesOutstanding" || src.unit !== "USD") continue;
-      v[field] = src.kind === "instant" ? this.candidate(src.candidates, (c) => this.get(c, "USD")!.instant(end)) : flow(field);
+      v[field] =
+        src.kind === "instant" ? this.candidate(src.candidates, (c) => this.get(c, "USD")!.instant(end)) : flow(field);
     }
     if (v.grossProfit === null && v.revenue !== null) {
       const cost = flow("costOfRevenue");
@@ -343,14 +379,17 @@ export class FactsReader {
       values: this.values(
         (f) => this.flowOverYear(f, fy),
         fy.end,
-        (instant) => instant("CommonStockSharesOutstanding") ?? this.get("WeightedAverageNumberOfSharesOutstandingBasic", "shares")!.annual(fy.start, fy.end),
+        (instant) =>
+          instant("CommonStockSharesOutstanding") ??
+          this.get("WeightedAverageNumberOfSharesOutstandingBasic", "shares")!.annual(fy.start, fy.end),
       ),
     }));
     const cover = this.coverShares();
     const lastFy = fys[0];
     const chain = this.ttmChain(lastFy?.end ?? "0000-00-00");
     let ttm: FinancialPeriod | null = null;
-    const ttmShares = (instant: Resolver, weighted: () => number | null) => instant("CommonStockSharesOutstanding") ?? cover?.value ?? weighted();
+    const ttmShares = (instant: Resolver, weighted: () => number | null) =>
+      instant("CommonStockSharesOutstanding") ?? cover?.value ?? weighted();
     if (chain) {
       const end = chain[0]!.end;
       ttm = {
@@ -358,7 +397,12 @@ export class FactsReader {
         values: this.values(
           (f) => this.flowOverQuarters(f, chain),
           end,
-          (instant) => ttmShares(instant, () => this.get("WeightedAverageNumberOfSharesOutstandingBasic", "shares")!.quarters().get(end)?.val ?? null),
+          (instant) =>
+            ttmShares(
+              instant,
+              () =>
+                this.get("WeightedAverageNumberOfSharesOutstandingBasic", "shares")!.quarters().get(end)?.val ?? null,
+            ),
         ),
       };
     } else if (lastFy) {
@@ -367,7 +411,10 @@ export class FactsReader {
         values: this.values(
           (f) => this.flowOverYear(f, lastFy),
           lastFy.end,
-          (instant) => ttmShares(instant, () => this.get("WeightedAverageNumberOfSharesOutstandingBasic", "shares")!.annual(lastFy.start, lastFy.end)),
+          (instant) =>
+            ttmShares(instant, () =>
+              this.get("WeightedAverageNumberOfSharesOutstandingBasic", "shares")!.annual(lastFy.start, lastFy.end),
+            ),
         ),
       };
     }

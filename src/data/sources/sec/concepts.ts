@@ -17,7 +17,12 @@ export interface FieldSource {
   computed?: string;
 }
 
-export const COST_OF_REVENUE: readonly string[] = ["CostOfRevenue", "CostOfGoodsAndServicesSold", "CostOfGoodsSold", "CostOfServices"];
+export const COST_OF_REVENUE: readonly string[] = [
+  "CostOfRevenue",
+  "CostOfGoodsAndServicesSold",
+  "CostOfGoodsSold",
+  "CostOfServices",
+];
 
 export const DEPRECIATION_AMORTIZATION: readonly Candidate[] = [
   "DepreciationDepletionAndAmortization",
@@ -40,22 +45,39 @@ export const FIELD_SOURCES: Readonly<Record<FundamentalField, FieldSource>> = {
       "RevenuesNetOfInterestExpense",
     ],
   },
-  grossProfit: { kind: "duration", unit: "USD", candidates: ["GrossProfit"], computed: `revenue − cost of revenue (${COST_OF_REVENUE.join(" → ")})` },
+  grossProfit: {
+    kind: "duration",
+    unit: "USD",
+    candidates: ["GrossProfit"],
+    computed: `revenue − cost of revenue (${COST_OF_REVENUE.join(" → ")})`,
+  },
   operatingIncome: { kind: "duration", unit: "USD", candidates: ["OperatingIncomeLoss"] },
   netIncome: {
     kind: "duration",
     unit: "USD",
-    candidates: ["NetIncomeLoss", "NetIncomeLossAvailableToCommonStockholdersBasic", "ProfitLoss", "IncomeLossFromContinuingOperations"],
+    candidates: [
+      "NetIncomeLoss",
+      "NetIncomeLossAvailableToCommonStockholdersBasic",
+      "ProfitLoss",
+      "IncomeLossFromContinuingOperations",
+    ],
   },
   operatingCashFlow: {
     kind: "duration",
     unit: "USD",
-    candidates: ["NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations"],
+    candidates: [
+      "NetCashProvidedByUsedInOperatingActivities",
+      "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations",
+    ],
   },
   capex: {
     kind: "duration",
     unit: "USD",
-    candidates: ["PaymentsToAcquirePropertyPlantAndEquipment", "PaymentsToAcquireProductiveAssets", "PaymentsForCapitalImprovements"],
+    candidates: [
+      "PaymentsToAcquirePropertyPlantAndEquipment",
+      "PaymentsToAcquireProductiveAssets",
+      "PaymentsForCapitalImprovements",
+    ],
   },
   totalAssets: { kind: "instant", unit: "USD", candidates: ["Assets"] },
   currentAssets: { kind: "instant", unit: "USD", candidates: ["AssetsCurrent"] },
@@ -67,15 +89,28 @@ export const FIELD_SOURCES: Readonly<Record<FundamentalField, FieldSource>> = {
       "DebtLongtermAndShorttermCombinedAmount",
       ["LongTermDebt", "ShortTermBorrowings"],
       ["LongTermDebtNoncurrent", "LongTermDebtCurrent", "ShortTermBorrowings"],
-      ["LongTermDebtAndCapitalLeaseObligations", "LongTermDebtAndCapitalLeaseObligationsCurrent", "ShortTermBorrowings"],
+      [
+        "LongTermDebtAndCapitalLeaseObligations",
+        "LongTermDebtAndCapitalLeaseObligationsCurrent",
+        "ShortTermBorrowings",
+      ],
     ],
   },
   cash: {
     kind: "instant",
     unit: "USD",
-    candidates: ["CashAndCashEquivalentsAtCarryingValue", "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents", "CashAndDueFromBanks", "Cash"],
+    candidates: [
+      "CashAndCashEquivalentsAtCarryingValue",
+      "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents",
+      "CashAndDueFromBanks",
+      "Cash",
+    ],
   },
-  equity: { kind: "instant", unit: "USD", candidates: ["StockholdersEquity", "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"] },
+  equity: {
+    kind: "instant",
+    unit: "USD",
+    candidates: ["StockholdersEquity", "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"],
+  },
   interestExpense: {
     kind: "duration",
     unit: "USD",
@@ -92,7 +127,8 @@ export const FIELD_SOURCES: Readonly<Record<FundamentalField, FieldSource>> = {
     kind: "instant",
     unit: "shares",
     candidates: ["CommonStockSharesOutstanding"],
-    computed: "dei:EntityCommonStockSharesOutstanding (cover page, all classes summed; TTM only) → WeightedAverageNumberOfSharesOutstandingBasic over the period",
+    computed:
+      "dei:EntityCommonStockSharesOutstanding (cover page, all classes summed; TTM only) → WeightedAverageNumberOfSharesOutstandingBasic over the period",
   },
 };
 

@@ -20,8 +20,17 @@ export interface CoverageReport {
     unmatched: Named[];
     /** Holdings whose ticker matched only in its share-class spelling (iShares' MOGA = the SEC's MOG-A). */
     matchedAsShareClass: (Named & { secTicker: string })[];
-    companyFacts: { found: number; missing: (Named & { cik: string })[]; unreadable: (Named & { cik: string; message: string })[]; otherCurrency: (Named & { currencies: string[] })[] };
-    submissions: { found: number; missing: (Named & { cik: string })[]; unreadable: (Named & { cik: string; message: string })[] };
+    companyFacts: {
+      found: number;
+      missing: (Named & { cik: string })[];
+      unreadable: (Named & { cik: string; message: string })[];
+      otherCurrency: (Named & { currencies: string[] })[];
+    };
+    submissions: {
+      found: number;
+      missing: (Named & { cik: string })[];
+      unreadable: (Named & { cik: string; message: string })[];
+    };
   };
   withFundamentals: number;
   /** Per field: how many constituents have it in the TTM and in their latest fiscal year. */
@@ -40,13 +49,23 @@ export interface CoverageReport {
 
 const STALE_DAYS = 456; // 15 months
 
-export function coverageReport(u: Universe, holdings: HoldingsReport, sec: CoverageReport["sec"], estimates: Map<Company, number | null>): CoverageReport {
+export function coverageReport(
+  u: Universe,
+  holdings: HoldingsReport,
+  sec: CoverageReport["sec"],
+  estimates: Map<Company, number | null>,
+): CoverageReport {
   const cs = u.companies;
   const asOfTime = Date.parse(`${u.provenance.asOf}T00:00:00Z`);
   const disagreements: CoverageReport["marketCap"]["disagreements"] = [];
   for (const c of cs) {
     const est = estimates.get(c) ?? null;
-    if (!c.marketCapEstimated && c.marketCap !== null && est !== null && (c.marketCap / est > 5 || est / c.marketCap > 5)) {
+    if (
+      !c.marketCapEstimated &&
+      c.marketCap !== null &&
+      est !== null &&
+      (c.marketCap / est > 5 || est / c.marketCap > 5)
+    ) {
       disagreements.push({ ticker: c.ticker, name: c.name, fromShares: c.marketCap, estimated: est });
     }
   }
@@ -69,7 +88,9 @@ export function coverageReport(u: Universe, holdings: HoldingsReport, sec: Cover
       disagreements,
     },
     index: u.index,
-    stale: cs.filter((c) => c.ttm !== null && (asOfTime - Date.parse(`${c.ttm.end}T00:00:00Z`)) / 86_400_000 > STALE_DAYS).map((c) => ({ ticker: c.ticker, name: c.name, end: c.ttm!.end })),
+    stale: cs
+      .filter((c) => c.ttm !== null && (asOfTime - Date.parse(`${c.ttm.end}T00:00:00Z`)) / 86_400_000 > STALE_DAYS)
+      .map((c) => ({ ticker: c.ticker, name: c.name, end: c.ttm!.end })),
   };
 }
 
@@ -81,7 +102,11 @@ function list(items: readonly string[], max: number): string {
 /** The coverage report as text: printed by the CLI and written beside the snapshot. */
 export function renderCoverage(r: CoverageReport, max = 50): string {
   const pct = (n: number) => (r.constituents ? `${((100 * n) / r.constituents).toFixed(1)}%` : "-");
-  const out: string[] = [`Snapshot coverage — ${r.source}`, `as of ${r.asOf}; ${r.constituents} constituents; ${r.withFundamentals} with fundamentals (${pct(r.withFundamentals)})`, ""];
+  const out: string[] = [
+    `Snapshot coverage — ${r.source}`,
+    `as of ${r.asOf}; ${r.constituents} constituents; ${r.withFundamentals} with fundamentals (${pct(r.withFundamentals)})`,
+    "",
+  ];
   const h = r.holdings;
   out.push(
     `Holdings: ${h.fileName} — ${h.fund}; ${h.rowsRead} rows read, ${h.equityRows} equity rows; weights of the companies sum to ${h.weightSum.toFixed(2)}%; skipped ${h.skippedCounts["non-equity"]} non-equity, ${h.skippedCounts["no ticker"]} without ticker, ${h.skippedCounts["duplicate ticker"]} duplicate tickers; ${h.problems.length} problems`,
@@ -93,24 +118,72 @@ export function renderCoverage(r: CoverageReport, max = 50): string {
     const s = r.sec;
     out.push(`SEC: ${s.label}`);
     out.push(`  matched to a CIK: ${s.matched} of ${r.constituents} (${pct(s.matched)})`);
-    out.push(`  unmatched tickers (${s.unmatched.length}): ${list(s.unmatched.map((x) => `${x.ticker} (${x.name})`), max)}`);
-    if (s.matchedAsShareClass.length) out.push(`  matched by share-class spelling: ${list(s.matchedAsShareClass.map((x) => `${x.ticker} → ${x.secTicker}`), max)}`);
-    out.push(`  companyfacts: ${s.companyFacts.found} read; missing ${s.companyFacts.missing.length}: ${list(s.companyFacts.missing.map((x) => `${x.ticker} (CIK ${x.cik})`), max)}`);
-    for (const x of s.companyFacts.unreadable) out.push(`  companyfacts unreadable: ${x.ticker} (CIK ${x.cik}): ${x.message}`);
-    if (s.companyFacts.otherCurrency.length) out.push(`  reporting in other currencies (money fields null): ${list(s.companyFacts.otherCurrency.map((x) => `${x.ticker} (${x.currencies.join(", ")})`), max)}`);
-    out.push(`  submissions: ${s.submissions.found} read; missing ${s.submissions.missing.length}: ${list(s.submissions.missing.map((x) => `${x.ticker} (CIK ${x.cik})`), max)}`);
-    for (const x of s.submissions.unreadable) out.push(`  submissions unreadable: ${x.ticker} (CIK ${x.cik}): ${x.message}`);
+    out.push(
+      `  unmatched tickers (${s.unmatched.length}): ${list(
+        s.unmatched.map((x) => `${x.ticker} (${x.name})`),
+        max,
+      )}`,
+    );
+    if (s.matchedAsShareClass.length)
+      out.push(
+        `  matched by share-class spelling: ${list(
+          s.matchedAsShareClass.map((x) => `${x.ticker} → ${x.secTicker}`),
+          max,
+        )}`,
+      );
+    out.push(
+      `  companyfacts: ${s.companyFacts.found} read; missing ${s.companyFacts.missing.length}: ${list(
+        s.companyFacts.missing.map((x) => `${x.ticker} (CIK ${x.cik})`),
+        max,
+      )}`,
+    );
+    for (const x of s.companyFacts.unreadable)
+      out.push(`  companyfacts unreadable: ${x.ticker} (CIK ${x.cik}): ${x.message}`);
+    if (s.companyFacts.otherCurrency.length)
+      out.push(
+        `  reporting in other currencies (money fields null): ${list(
+          s.companyFacts.otherCurrency.map((x) => `${x.ticker} (${x.currencies.join(", ")})`),
+          max,
+        )}`,
+      );
+    out.push(
+      `  submissions: ${s.submissions.found} read; missing ${s.submissions.missing.length}: ${list(
+        s.submissions.missing.map((x) => `${x.ticker} (CIK ${x.cik})`),
+        max,
+      )}`,
+    );
+    for (const x of s.submissions.unreadable)
+      out.push(`  submissions unreadable: ${x.ticker} (CIK ${x.cik}): ${x.message}`);
     out.push("");
   } else out.push("SEC: none (holdings-only snapshot: no fundamentals)", "");
-  out.push("Field coverage (constituents with a value):", `  ${"field".padEnd(20)}${"TTM".padStart(12)}${"latest FY".padStart(12)}`);
-  for (const f of r.fields) out.push(`  ${f.field.padEnd(20)}${String(f.ttm).padStart(12)}${String(f.latestYear).padStart(12)}`);
+  out.push(
+    "Field coverage (constituents with a value):",
+    `  ${"field".padEnd(20)}${"TTM".padStart(12)}${"latest FY".padStart(12)}`,
+  );
+  for (const f of r.fields)
+    out.push(`  ${f.field.padEnd(20)}${String(f.ttm).padStart(12)}${String(f.latestYear).padStart(12)}`);
   out.push("");
   const m = r.marketCap;
-  out.push(`Market cap: ${m.fromShares} price × SEC shares; ${m.estimated} estimated from index weight; ${m.none} none`);
+  out.push(
+    `Market cap: ${m.fromShares} price × SEC shares; ${m.estimated} estimated from index weight; ${m.none} none`,
+  );
   if (m.disagreements.length) {
-    out.push(`  more than fivefold apart from the weight estimate (check share counts and free float): ${list(m.disagreements.map((d) => `${d.ticker} ${d.fromShares.toFixed(0)} vs ${d.estimated.toFixed(0)}`), max)}`);
+    out.push(
+      `  more than fivefold apart from the weight estimate (check share counts and free float): ${list(
+        m.disagreements.map((d) => `${d.ticker} ${d.fromShares.toFixed(0)} vs ${d.estimated.toFixed(0)}`),
+        max,
+      )}`,
+    );
   }
-  if (r.stale.length) out.push(`Stale fundamentals (TTM ending over 15 months before ${r.asOf}): ${list(r.stale.map((x) => `${x.ticker} ${x.end}`), max)}`);
-  out.push(`Index: ${r.index.name}; breakpoint USD ${r.index.breakpoint}m; upper band USD ${r.index.upperBand}m — ${r.index.bandSource}`);
+  if (r.stale.length)
+    out.push(
+      `Stale fundamentals (TTM ending over 15 months before ${r.asOf}): ${list(
+        r.stale.map((x) => `${x.ticker} ${x.end}`),
+        max,
+      )}`,
+    );
+  out.push(
+    `Index: ${r.index.name}; breakpoint USD ${r.index.breakpoint}m; upper band USD ${r.index.upperBand}m — ${r.index.bandSource}`,
+  );
   return out.join("\n") + "\n";
 }

@@ -51,10 +51,14 @@ export interface FetchSummary {
 export function checkUserAgent(ua: string | undefined): string {
   const v = (ua ?? "").trim();
   if (!v) {
-    throw new Error('--fetch needs --user-agent "Your Firm your.name@example.com": the SEC refuses requests that do not declare who is asking (https://www.sec.gov/os/accessing-edgar-data)');
+    throw new Error(
+      '--fetch needs --user-agent "Your Firm your.name@example.com": the SEC refuses requests that do not declare who is asking (https://www.sec.gov/os/accessing-edgar-data)',
+    );
   }
   if (!/\S+@\S+\.\S+/.test(v) || v.replace(/\S+@\S+/, "").trim() === "") {
-    throw new Error(`--user-agent '${v}' must give a name and a contact e-mail address, e.g. "Acme Research jane@acme.example" (the SEC's rule)`);
+    throw new Error(
+      `--user-agent '${v}' must give a name and a contact e-mail address, e.g. "Acme Research jane@acme.example" (the SEC's rule)`,
+    );
   }
   return v;
 }
@@ -102,10 +106,13 @@ export class RateLimiter {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const t = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     const onAbort = () => {
       clearTimeout(t);
       reject(signal!.reason);
@@ -147,7 +154,8 @@ export class SecFetcher {
   constructor(private readonly opts: SecFetchOptions) {
     checkUserAgent(opts.userAgent);
     const perSecond = opts.maxPerSecond ?? 10;
-    if (!(perSecond > 0 && perSecond <= 10)) throw new Error(`at most 10 requests per second are allowed by the SEC (asked for ${perSecond})`);
+    if (!(perSecond > 0 && perSecond <= 10))
+      throw new Error(`at most 10 requests per second are allowed by the SEC (asked for ${perSecond})`);
     this.limiter = new RateLimiter(Math.floor(perSecond) || 1, 1000);
     this.urls = { ...SEC_URLS, ...opts.urls };
   }
@@ -180,7 +188,10 @@ export class SecFetcher {
     if (this.opts.signal) signals.push(this.opts.signal);
     let res: Response;
     try {
-      res = await fetch(url, { headers: { "User-Agent": this.opts.userAgent, Accept: "application/json" }, signal: AbortSignal.any(signals) });
+      res = await fetch(url, {
+        headers: { "User-Agent": this.opts.userAgent, Accept: "application/json" },
+        signal: AbortSignal.any(signals),
+      });
       answered();
     } catch (e) {
       if (this.opts.signal?.aborted) throw e;
@@ -241,7 +252,10 @@ export class SecFetcher {
     const name = (TICKER_MAP_FILES as readonly string[]).includes(base) ? base : TICKER_MAP_FILES[0];
     const file = path.join(this.opts.cacheDir, name);
     await this.fetchTo(this.urls.tickers, file);
-    if (!existsSync(file)) throw new Error(`could not get the SEC ticker map from ${this.urls.tickers}: ${this.summary.failed.at(-1)?.reason ?? "404"}`);
+    if (!existsSync(file))
+      throw new Error(
+        `could not get the SEC ticker map from ${this.urls.tickers}: ${this.summary.failed.at(-1)?.reason ?? "404"}`,
+      );
     return file;
   }
 
@@ -270,11 +284,16 @@ export class SecFetcher {
 }
 
 /** Fills the cache for these holdings; returns the ticker map's file and what was done. */
-export async function fetchSecForHoldings(holdings: ParsedHoldings, opts: SecFetchOptions): Promise<{ tickerMapFile: string; summary: FetchSummary }> {
+export async function fetchSecForHoldings(
+  holdings: ParsedHoldings,
+  opts: SecFetchOptions,
+): Promise<{ tickerMapFile: string; summary: FetchSummary }> {
   const fetcher = new SecFetcher(opts);
   const tickerMapFile = await fetcher.tickerMapFile();
   const ciks = ciksFor(holdings, parseTickerMap(readFileSync(tickerMapFile, "utf8")));
-  opts.log?.(`fetching companyfacts and submissions of ${ciks.length} companies into ${opts.cacheDir} (at most ${opts.maxPerSecond ?? 10} requests/s)`);
+  opts.log?.(
+    `fetching companyfacts and submissions of ${ciks.length} companies into ${opts.cacheDir} (at most ${opts.maxPerSecond ?? 10} requests/s)`,
+  );
   await fetcher.fetchCompanies(ciks);
   return { tickerMapFile, summary: fetcher.summary };
 }

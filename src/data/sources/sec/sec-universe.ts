@@ -5,7 +5,14 @@
 import { themesFor } from "../../../model/theme-rules";
 import type { Company, IndexFacts, Universe } from "../../../model/types";
 import { assembleUniverse, coverageOf } from "../assemble-universe";
-import { holdingsCompanies, holdingsNotes, holdingsReport, requireUsable, tidy, type HoldingsOptions } from "../holdings/holdings-universe";
+import {
+  holdingsCompanies,
+  holdingsNotes,
+  holdingsReport,
+  requireUsable,
+  tidy,
+  type HoldingsOptions,
+} from "../holdings/holdings-universe";
 import { coverageReport, type CoverageReport, type Named } from "./coverage-report";
 import type { ParsedHoldings } from "../holdings/parse-holdings";
 import { computeBands, defaultIndexFacts } from "../../index-facts";
@@ -43,7 +50,11 @@ export interface BuildResult {
 }
 
 /** The SEC ticker-map entry of a holding: its ticker, else (for a "CLASS" line) the share-class spelling ABCD → ABC.D. */
-export function matchTicker(map: TickerMap, ticker: string, name: string): { entry: TickerMapEntry; asShareClass: boolean } | null {
+export function matchTicker(
+  map: TickerMap,
+  ticker: string,
+  name: string,
+): { entry: TickerMapEntry; asShareClass: boolean } | null {
   const exact = map.lookup(ticker);
   if (exact) return { entry: exact, asShareClass: false };
   if (/\bCLASS\b/i.test(name) && /^[A-Z]{2,6}$/.test(ticker)) {
@@ -63,15 +74,28 @@ export function ciksFor(holdings: ParsedHoldings, map: TickerMap): string[] {
   return [...ciks].sort((a, b) => Number(a) - Number(b));
 }
 
-function bandsFromR1000(r2000: Company[], input: R1000Input, holdingsAsOf: string): { index: IndexFacts; note: string } {
-  const r1 = holdingsCompanies(input.parsed, input.indexTotalCap !== undefined ? { indexTotalCap: input.indexTotalCap } : {});
+function bandsFromR1000(
+  r2000: Company[],
+  input: R1000Input,
+  holdingsAsOf: string,
+): { index: IndexFacts; note: string } {
+  const r1 = holdingsCompanies(
+    input.parsed,
+    input.indexTotalCap !== undefined ? { indexTotalCap: input.indexTotalCap } : {},
+  );
   if (r1.fund?.id !== "IWB") {
-    throw new Error(`--r1000-holdings must be an iShares Russell 1000 ETF (IWB) export; ${input.fileName} is '${input.parsed.fund.name}'`);
+    throw new Error(
+      `--r1000-holdings must be an iShares Russell 1000 ETF (IWB) export; ${input.fileName} is '${input.parsed.fund.name}'`,
+    );
   }
   const caps = [...r1.companies, ...r2000].map((c) => c.marketCap).filter((c): c is number => c !== null);
   const b = computeBands(caps);
   const base = defaultIndexFacts("Russell 2000");
-  if (!b) return { index: base, note: `The Russell 1000 and 2000 holdings have ${caps.length} market caps, fewer than 1,000: breakpoint and band are the defaults.` };
+  if (!b)
+    return {
+      index: base,
+      note: `The Russell 1000 and 2000 holdings have ${caps.length} market caps, fewer than 1,000: breakpoint and band are the defaults.`,
+    };
   const index: IndexFacts = {
     ...base,
     breakpoint: tidy(b.breakpoint),
@@ -81,7 +105,10 @@ function bandsFromR1000(r2000: Company[], input: R1000Input, holdingsAsOf: strin
       `and the Russell 2000 holdings as of ${holdingsAsOf}: ${b.ranked} companies ranked by market cap; breakpoint = rank 1000 ` +
       `(cumulative percentile ${b.breakpointPercentile.toFixed(2)}); upper band = the cap at cumulative percentile ${b.upperPercentile.toFixed(2)}, 2.5 points towards the large end`,
   };
-  return { index, note: `Breakpoint USD ${index.breakpoint.toFixed(0)}m and upper band USD ${index.upperBand.toFixed(0)}m computed from the Russell 1000 and 2000 holdings.` };
+  return {
+    index,
+    note: `Breakpoint USD ${index.breakpoint.toFixed(0)}m and upper band USD ${index.upperBand.toFixed(0)}m computed from the Russell 1000 and 2000 holdings.`,
+  };
 }
 
 export function buildSnapshot(input: BuildInput): BuildResult {
@@ -141,7 +168,13 @@ export function buildSnapshot(input: BuildInput): BuildResult {
   return { universe, coverage: coverageReport(universe, report, secCoverage, estimates) };
 }
 
-function enrichFromFacts(c: Company, sec: SecSource, cik: string, who: Named, cov: NonNullable<CoverageReport["sec"]>): void {
+function enrichFromFacts(
+  c: Company,
+  sec: SecSource,
+  cik: string,
+  who: Named,
+  cov: NonNullable<CoverageReport["sec"]>,
+): void {
   let doc: unknown;
   try {
     doc = sec.companyFacts(cik);
@@ -166,7 +199,13 @@ function enrichFromFacts(c: Company, sec: SecSource, cik: string, who: Named, co
   }
 }
 
-function enrichFromSubmissions(c: Company, sec: SecSource, cik: string, who: Named, cov: NonNullable<CoverageReport["sec"]>): void {
+function enrichFromSubmissions(
+  c: Company,
+  sec: SecSource,
+  cik: string,
+  who: Named,
+  cov: NonNullable<CoverageReport["sec"]>,
+): void {
   try {
     const doc = sec.submissions(cik);
     if (doc === undefined) {

@@ -18,7 +18,8 @@ export class SubmissionsError extends Error {}
 export function parseSubmissions(doc: unknown): Submissions {
   if (!doc || typeof doc !== "object") throw new SubmissionsError("submissions: not a JSON object");
   const d = doc as Record<string, unknown>;
-  if ((typeof d.cik !== "string" && typeof d.cik !== "number") || !/^\d{1,10}$/.test(String(d.cik))) throw new SubmissionsError("submissions: no cik");
+  if ((typeof d.cik !== "string" && typeof d.cik !== "number") || !/^\d{1,10}$/.test(String(d.cik)))
+    throw new SubmissionsError("submissions: no cik");
   const sicText = typeof d.sic === "string" || typeof d.sic === "number" ? String(d.sic).trim() : "";
   const sic = /^\d{3,4}$/.test(sicText) && Number(sicText) >= 100 ? Number(sicText) : null;
   const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);

@@ -12,7 +12,9 @@ export interface TickerMapEntry {
   exchange: string | null;
 }
 
-const cik = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,10}$/)]).transform((v) => String(Number(v)));
+const cik = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d{1,10}$/)])
+  .transform((v) => String(Number(v)));
 
 const exchangeShape = z.object({
   fields: z.array(z.string()),
@@ -25,7 +27,8 @@ export class TickerMap {
 
   constructor(readonly entries: TickerMapEntry[]) {
     // The SEC lists a company's primary ticker first; keep the first entry for a ticker key.
-    for (const e of entries) if (!this.byTicker.has(normalizeTicker(e.ticker))) this.byTicker.set(normalizeTicker(e.ticker), e);
+    for (const e of entries)
+      if (!this.byTicker.has(normalizeTicker(e.ticker))) this.byTicker.set(normalizeTicker(e.ticker), e);
   }
 
   get size(): number {
@@ -63,7 +66,11 @@ export function parseTickerMap(text: string): TickerMap {
   }
   const tk = tickersShape.safeParse(doc);
   if (tk.success) {
-    return new TickerMap(Object.values(tk.data).map((e) => ({ cik: e.cik_str, name: e.title, ticker: e.ticker.trim(), exchange: null })));
+    return new TickerMap(
+      Object.values(tk.data).map((e) => ({ cik: e.cik_str, name: e.title, ticker: e.ticker.trim(), exchange: null })),
+    );
   }
-  throw new Error("ticker map: neither the {fields, data} shape of company_tickers_exchange.json nor the shape of company_tickers.json");
+  throw new Error(
+    "ticker map: neither the {fields, data} shape of company_tickers_exchange.json nor the shape of company_tickers.json",
+  );
 }

@@ -19,13 +19,22 @@ const companies = universe.companies;
 const json = JSON.stringify(universe);
 const gzipBytes = gzipSync(json).length;
 
-const BIG_SECTORS: Sector[] = ["Health Care", "Financials", "Industrials", "Information Technology", "Consumer Discretionary"];
+const BIG_SECTORS: Sector[] = [
+  "Health Care",
+  "Financials",
+  "Industrials",
+  "Information Technology",
+  "Consumer Discretionary",
+];
 
 function quantile(sorted: number[], p: number): number {
   return sorted[Math.floor(p * (sorted.length - 1))]!;
 }
 
-function lossShare(list: Company[], pick: (c: Company) => Fundamentals | null | undefined): { n: number; share: number } {
+function lossShare(
+  list: Company[],
+  pick: (c: Company) => Fundamentals | null | undefined,
+): { n: number; share: number } {
   const values = list.map((c) => pick(c)?.netIncome).filter((v): v is number => v !== null && v !== undefined);
   return { n: values.length, share: values.filter((v) => v <= 0).length / values.length };
 }
@@ -119,7 +128,15 @@ describe(`generateDemoUniverse (2,000 companies; JSON ${json.length} bytes, gzip
     }
     expect(new Set(companies.map((c) => c.name)).size).toBe(companies.length);
     // Themes are spread: every theme carried by at least a few companies.
-    for (const id of ["industrial_investment", "electrification", "infrastructure", "defence", "automation", "reshoring", "selective_financials"]) {
+    for (const id of [
+      "industrial_investment",
+      "electrification",
+      "infrastructure",
+      "defence",
+      "automation",
+      "reshoring",
+      "selective_financials",
+    ]) {
       expect(companies.filter((c) => c.themes.includes(id as never)).length).toBeGreaterThanOrEqual(5);
     }
   });
@@ -152,7 +169,11 @@ describe(`generateDemoUniverse (2,000 companies; JSON ${json.length} bytes, gzip
     const missing = 1 - withVol.length / companies.length;
     expect(missing).toBeGreaterThan(0.02);
     expect(missing).toBeLessThan(0.04);
-    const median = (list: Company[]) => quantile(list.map((c) => c.volatility!).sort((a, b) => a - b), 0.5);
+    const median = (list: Company[]) =>
+      quantile(
+        list.map((c) => c.volatility!).sort((a, b) => a - b),
+        0.5,
+      );
     const hc = median(withVol.filter((c) => c.sector === "Health Care"));
     const ut = median(withVol.filter((c) => c.sector === "Utilities"));
     expect(hc).toBeGreaterThan(0.55);
@@ -167,7 +188,10 @@ describe(`generateDemoUniverse (2,000 companies; JSON ${json.length} bytes, gzip
     expect(overall.share).toBeGreaterThanOrEqual(0.37);
     expect(overall.share).toBeLessThanOrEqual(0.43);
     for (const s of SECTORS) {
-      const { share } = lossShare(companies.filter((c) => c.sector === s), ttmOf);
+      const { share } = lossShare(
+        companies.filter((c) => c.sector === s),
+        ttmOf,
+      );
       const tolerance = BIG_SECTORS.includes(s) ? 0.08 : 0.15;
       expect(Math.abs(share - DEMO_UNPROFITABLE_RATES[s])).toBeLessThanOrEqual(tolerance);
     }
@@ -179,11 +203,20 @@ describe(`generateDemoUniverse (2,000 companies; JSON ${json.length} bytes, gzip
     expect(overall.share).toBeGreaterThanOrEqual(0.34);
     expect(overall.share).toBeLessThanOrEqual(0.48);
     for (const s of BIG_SECTORS) {
-      const { share } = lossShare(companies.filter((c) => c.sector === s), fy2024Of);
+      const { share } = lossShare(
+        companies.filter((c) => c.sector === s),
+        fy2024Of,
+      );
       expect(Math.abs(share - DEMO_UNPROFITABLE_RATES[s])).toBeLessThanOrEqual(0.12);
     }
-    const hc = lossShare(companies.filter((c) => c.sector === "Health Care"), fy2024Of).share;
-    const ut = lossShare(companies.filter((c) => c.sector === "Utilities"), fy2024Of).share;
+    const hc = lossShare(
+      companies.filter((c) => c.sector === "Health Care"),
+      fy2024Of,
+    ).share;
+    const ut = lossShare(
+      companies.filter((c) => c.sector === "Utilities"),
+      fy2024Of,
+    ).share;
     expect(hc).toBeGreaterThan(0.6);
     expect(ut).toBeLessThan(0.3);
   });
@@ -218,7 +251,8 @@ describe(`generateDemoUniverse (2,000 companies; JSON ${json.length} bytes, gzip
     }
     expect(problems).toEqual([]);
     expect(short / companies.length).toBeLessThan(0.08);
-    const offCalendar = companies.filter((c) => c.years[0] && !c.years[0].end.endsWith("12-31")).length / companies.length;
+    const offCalendar =
+      companies.filter((c) => c.years[0] && !c.years[0].end.endsWith("12-31")).length / companies.length;
     expect(offCalendar).toBeGreaterThan(0.08);
     expect(offCalendar).toBeLessThan(0.2);
   });
@@ -237,7 +271,12 @@ describe(`generateDemoUniverse (2,000 companies; JSON ${json.length} bytes, gzip
 
   it("has coherent balance sheets and statements", () => {
     const periods = companies.flatMap((c) =>
-      c.ttm ? [{ c, at: `${c.ticker} TTM`, v: c.ttm.values }, ...c.years.map((y) => ({ c, at: `${c.ticker} FY${y.fiscalYear}`, v: y.values }))] : [],
+      c.ttm
+        ? [
+            { c, at: `${c.ticker} TTM`, v: c.ttm.values },
+            ...c.years.map((y) => ({ c, at: `${c.ticker} FY${y.fiscalYear}`, v: y.values })),
+          ]
+        : [],
     );
     const problems: string[] = [];
     const check = (ok: boolean, what: string) => {
@@ -254,15 +293,28 @@ describe(`generateDemoUniverse (2,000 companies; JSON ${json.length} bytes, gzip
       check(v.cash === null || v.cash >= 0, `${at}: negative cash`);
       if (v.equity! < 0) negativeEquity++;
       // EBITDA = operating income + D&A (D&A ≥ 0).
-      if (v.ebitda !== null) check(v.ebitda >= v.operatingIncome! - 0.05, `${at}: EBITDA ${v.ebitda} < operating income ${v.operatingIncome}`);
-      if (v.grossProfit !== null && v.revenue !== null) check(v.grossProfit <= v.revenue, `${at}: gross profit > revenue`);
-      if (v.grossProfit !== null) check(v.grossProfit >= v.operatingIncome! - 0.2, `${at}: gross profit ${v.grossProfit} < operating income ${v.operatingIncome}`);
+      if (v.ebitda !== null)
+        check(
+          v.ebitda >= v.operatingIncome! - 0.05,
+          `${at}: EBITDA ${v.ebitda} < operating income ${v.operatingIncome}`,
+        );
+      if (v.grossProfit !== null && v.revenue !== null)
+        check(v.grossProfit <= v.revenue, `${at}: gross profit > revenue`);
+      if (v.grossProfit !== null)
+        check(
+          v.grossProfit >= v.operatingIncome! - 0.2,
+          `${at}: gross profit ${v.grossProfit} < operating income ${v.operatingIncome}`,
+        );
       check(v.sharesOutstanding! > 0, `${at}: shares`);
       if (c.industry && /Banks|Savings Institution/.test(c.industry)) {
-        check(v.grossProfit === null && v.ebitda === null && v.currentAssets === null, `${at}: bank with gross profit, EBITDA or current assets`);
+        check(
+          v.grossProfit === null && v.ebitda === null && v.currentAssets === null,
+          `${at}: bank with gross profit, EBITDA or current assets`,
+        );
         check(v.capex === null || v.capex < 0.05 * v.revenue!, `${at}: bank capex ${v.capex}`);
       }
-      if (c.industry === "Real Estate Investment Trusts") check(v.ebitda === null || v.ebitda > v.operatingIncome!, `${at}: REIT EBITDA`);
+      if (c.industry === "Real Estate Investment Trusts")
+        check(v.ebitda === null || v.ebitda > v.operatingIncome!, `${at}: REIT EBITDA`);
     }
     expect(problems).toEqual([]);
     expect(negativeEquity / periods.length).toBeLessThan(0.08);
@@ -272,33 +324,49 @@ describe(`generateDemoUniverse (2,000 companies; JSON ${json.length} bytes, gzip
     // Interest expense follows debt: no debt anywhere → no interest expense (0, or null where unknown).
     for (const c of companies.filter((x) => x.ttm && x.industry && !/Banks|Savings/.test(x.industry))) {
       const all = [c.ttm!.values, ...c.years.map((y) => y.values)];
-      if (all.every((v) => v.totalDebt === 0)) check(all.every((v) => v.interestExpense === 0 || v.interestExpense === null), `${c.ticker}: interest without debt`);
-      else check(all.every((v) => v.interestExpense === null || v.totalDebt! < 5 || v.interestExpense > 0), `${c.ticker}: debt without interest`);
+      if (all.every((v) => v.totalDebt === 0))
+        check(
+          all.every((v) => v.interestExpense === 0 || v.interestExpense === null),
+          `${c.ticker}: interest without debt`,
+        );
+      else
+        check(
+          all.every((v) => v.interestExpense === null || v.totalDebt! < 5 || v.interestExpense > 0),
+          `${c.ticker}: debt without interest`,
+        );
     }
     expect(problems).toEqual([]);
   });
 
   it("tells coherent five-year stories: long-time loss-makers have accumulated deficits", () => {
     const alwaysLosing = companies.filter(
-      (c) => c.years.length === 5 && c.years.every((y) => y.values.netIncome! < 0) && c.ttm!.values.retainedEarnings !== null,
+      (c) =>
+        c.years.length === 5 &&
+        c.years.every((y) => y.values.netIncome! < 0) &&
+        c.ttm!.values.retainedEarnings !== null,
     );
     expect(alwaysLosing.length).toBeGreaterThan(300);
     const deficits = alwaysLosing.filter((c) => c.ttm!.values.retainedEarnings! < 0).length;
     expect(deficits / alwaysLosing.length).toBeGreaterThan(0.95);
     // Loss-makers that burn cash mostly have negative operating cash flow.
-    const burning = alwaysLosing.filter((c) => c.ttm!.values.operatingCashFlow !== null && c.ttm!.values.operatingCashFlow < 0).length;
+    const burning = alwaysLosing.filter(
+      (c) => c.ttm!.values.operatingCashFlow !== null && c.ttm!.values.operatingCashFlow < 0,
+    ).length;
     expect(burning / alwaysLosing.length).toBeGreaterThan(0.6);
   });
 
   it("misses a few individual fields, as null never 0", () => {
-    const operating = companies.filter((c) => c.ttm && !/Banks|Savings|Insurance|Real Estate Investment/.test(c.industry ?? ""));
+    const operating = companies.filter(
+      (c) => c.ttm && !/Banks|Savings|Insurance|Real Estate Investment/.test(c.industry ?? ""),
+    );
     const missingInterest = operating.filter((c) => c.ttm!.values.interestExpense === null).length / operating.length;
     expect(missingInterest).toBeGreaterThan(0.01);
     expect(missingInterest).toBeLessThan(0.1);
     const missingGross = operating.filter((c) => c.ttm!.values.grossProfit === null).length / operating.length;
     expect(missingGross).toBeGreaterThan(0.03);
     // Revenue, where present, is never a 0 placeholder.
-    for (const c of companies) if (c.ttm && c.ttm.values.revenue !== null) expect(c.ttm.values.revenue).toBeGreaterThan(0);
+    for (const c of companies)
+      if (c.ttm && c.ttm.values.revenue !== null) expect(c.ttm.values.revenue).toBeGreaterThan(0);
   });
 
   it("stays compact", () => {

@@ -23,7 +23,16 @@ describe("holdings → universe", () => {
   test("every equity holding with a ticker is an R2000 company without fundamentals", () => {
     expect(universe.companies.map((c) => c.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF", "ZZRO"]);
     for (const c of universe.companies) {
-      expect(c).toMatchObject({ membership: "R2000", ttm: null, years: [], volatility: null, cik: null, sic: null, industry: null, themes: [] });
+      expect(c).toMatchObject({
+        membership: "R2000",
+        ttm: null,
+        years: [],
+        volatility: null,
+        cik: null,
+        sic: null,
+        industry: null,
+        themes: [],
+      });
     }
     expect(universe.companies[0]).toMatchObject({ name: "ZENITH JUNE TOOLS INC", sector: "Industrials", price: 52 });
   });
@@ -38,7 +47,11 @@ describe("holdings → universe", () => {
   });
 
   test("the index's total cap is an option", () => {
-    const u = loadHoldingsCsv(EXCERPT, "x.csv", { indexTotalCap: 2_500_000, indexTotalCapSource: "FTSE Russell factsheet, 31 Mar 2026", generatedAt: AT }).universe;
+    const u = loadHoldingsCsv(EXCERPT, "x.csv", {
+      indexTotalCap: 2_500_000,
+      indexTotalCapSource: "FTSE Russell factsheet, 31 Mar 2026",
+      generatedAt: AT,
+    }).universe;
     expect(u.companies[0]!.marketCap).toBeCloseTo((52e6 / equityMv) * 2_500_000, 4);
     expect(u.provenance.notes.join(" ")).toContain("FTSE Russell factsheet, 31 Mar 2026");
     expect(() => loadHoldingsCsv(EXCERPT, "x.csv", { indexTotalCap: 0 })).toThrow(/positive number/);
@@ -55,11 +68,25 @@ describe("holdings → universe", () => {
     expect(universe.provenance.notes[0]).toBe(
       "Read IWM_excerpt.csv: 13 rows, 10 equity rows, 7 companies; skipped 3 non-equity rows, 1 rows without a ticker, 1 duplicate tickers; 2 problems.",
     );
-    expect(universe.index).toMatchObject({ name: "Russell 2000", breakpoint: 4600, upperBand: 7000, calendar: { annualRankMonth: 4, lateRankMonth: 11, lateFromYear: 2026 } });
+    expect(universe.index).toMatchObject({
+      name: "Russell 2000",
+      breakpoint: 4600,
+      upperBand: 7000,
+      calendar: { annualRankMonth: 4, lateRankMonth: 11, lateFromYear: 2026 },
+    });
   });
 
   test("the report says which fund it read and lists what it skipped", () => {
-    expect(report).toMatchObject({ fileName: "IWM_excerpt.csv", fund: "iShares Russell 2000 ETF", fundId: "IWM", indexName: "Russell 2000", asOf: "2026-04-10", rowsRead: 13, equityRows: 10, companies: 7 });
+    expect(report).toMatchObject({
+      fileName: "IWM_excerpt.csv",
+      fund: "iShares Russell 2000 ETF",
+      fundId: "IWM",
+      indexName: "Russell 2000",
+      asOf: "2026-04-10",
+      rowsRead: 13,
+      equityRows: 10,
+      companies: 7,
+    });
     expect(report.skippedCounts).toEqual({ "non-equity": 3, "no ticker": 1, "duplicate ticker": 1 });
     expect(report.weightSum).toBeCloseTo(40 + 20 + 15 + 10 + 5 + 4 + 0, 6);
     const text = describeHoldingsReport(report).join("\n");
@@ -69,7 +96,11 @@ describe("holdings → universe", () => {
   });
 
   test("an IWB file gives R1000 members and the Russell 1000's total cap", () => {
-    const { universe: u, report: r } = loadHoldingsCsv(EXCERPT.replace("iShares Russell 2000 ETF", "iShares Russell 1000 ETF"), "IWB.csv", { generatedAt: AT });
+    const { universe: u, report: r } = loadHoldingsCsv(
+      EXCERPT.replace("iShares Russell 2000 ETF", "iShares Russell 1000 ETF"),
+      "IWB.csv",
+      { generatedAt: AT },
+    );
     expect(r.fundId).toBe("IWB");
     expect(u.index.name).toBe("Russell 1000");
     expect(u.companies.every((c) => c.membership === "R1000")).toBe(true);
@@ -80,9 +111,15 @@ describe("holdings → universe", () => {
   test("an IWV file: the 1,000 largest are R1000, the rest R2000, and the bands come from the file itself", () => {
     // 1,200 holdings with market values 1,200 … 1 (USD m): caps are proportional.
     const rows = Array.from({ length: 1200 }, (_, i) => ({ ticker: `T${i + 1}`, marketValue: (1200 - i) * 1e6 }));
-    const { universe: u, report: r } = loadHoldingsCsv(holdingsCsv("iShares Russell 3000 ETF", "Apr 10, 2026", rows), "IWV.csv", { generatedAt: AT });
+    const { universe: u, report: r } = loadHoldingsCsv(
+      holdingsCsv("iShares Russell 3000 ETF", "Apr 10, 2026", rows),
+      "IWV.csv",
+      { generatedAt: AT },
+    );
     expect(r.fundId).toBe("IWV");
-    expect(u.companies.filter((c) => c.membership === "R1000").map((c) => c.ticker)).toEqual(rows.slice(0, 1000).map((x) => x.ticker));
+    expect(u.companies.filter((c) => c.membership === "R1000").map((c) => c.ticker)).toEqual(
+      rows.slice(0, 1000).map((x) => x.ticker),
+    );
     expect(u.companies[1000]!.membership).toBe("R2000");
     const total = (1200 * 1201) / 2;
     const capOf = (mv: number) => (mv / total) * 44_000_000;
@@ -101,7 +138,9 @@ describe("holdings → universe", () => {
     const text = EXCERPT.replace("iShares Russell 2000 ETF", "iShares Core S&P Small-Cap ETF");
     const a = loadHoldingsCsv(text, "IJR.csv", { generatedAt: AT });
     expect(a.report.fundId).toBeNull();
-    expect(a.universe.companies.every((c) => c.membership === "none" && c.marketCap === null && !c.marketCapEstimated)).toBe(true);
+    expect(
+      a.universe.companies.every((c) => c.membership === "none" && c.marketCap === null && !c.marketCapEstimated),
+    ).toBe(true);
     expect(a.universe.index.name).toBe("iShares Core S&P Small-Cap ETF");
     expectValid(a.universe);
     const b = loadHoldingsCsv(text, "IJR.csv", { indexTotalCap: 1_000_000, generatedAt: AT });
@@ -110,8 +149,13 @@ describe("holdings → universe", () => {
 
   test("no as-of date, or no equity holdings: refused in plain words", () => {
     expect(() => loadHoldingsCsv(EXCERPT.replace('"Apr 10, 2026"', '"-"'), "x.csv")).toThrow(HoldingsFormatError);
-    expect(() => loadHoldingsCsv(holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", [{ ticker: "USD", assetClass: "Cash", marketValue: 5 }]), "x.csv")).toThrow(
-      "The holdings file has no equity holdings with a ticker.",
-    );
+    expect(() =>
+      loadHoldingsCsv(
+        holdingsCsv("iShares Russell 2000 ETF", "Apr 10, 2026", [
+          { ticker: "USD", assetClass: "Cash", marketValue: 5 },
+        ]),
+        "x.csv",
+      ),
+    ).toThrow("The holdings file has no equity holdings with a ticker.");
   });
 });

@@ -1,6 +1,12 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { normalizeExchange, parseHoldingsCsv, parseHoldingsDate, parseHoldingsNumber, HoldingsFormatError } from "../../../../src/data/sources/holdings/parse-holdings";
+import {
+  normalizeExchange,
+  parseHoldingsCsv,
+  parseHoldingsDate,
+  parseHoldingsNumber,
+  HoldingsFormatError,
+} from "../../../../src/data/sources/holdings/parse-holdings";
 import { excelResave } from "../../../fixtures/holdings/excel-resave";
 
 const EXCERPT = readFileSync(path.join(__dirname, "../../../fixtures/holdings/IWM_excerpt.csv"), "utf8");
@@ -19,16 +25,36 @@ describe("iShares holdings reader on a format-faithful excerpt", () => {
     expect(p.equityRows).toBe(10);
     expect(p.holdings.map((h) => h.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF", "ZZRO"]);
     // 13 rows = 7 holdings + 5 skipped + 1 unreadable row
-    expect(p.holdings.length + p.skipped.length + p.problems.filter((x) => /not a number/.test(x.message)).length).toBe(13);
+    expect(p.holdings.length + p.skipped.length + p.problems.filter((x) => /not a number/.test(x.message)).length).toBe(
+      13,
+    );
   });
 
   test("non-equity rows, '-' tickers and duplicate tickers are skipped with their lines and reasons", () => {
     expect(p.skipped).toEqual([
-      { line: 13, reason: "non-equity", ticker: "XTSLA", name: "BLK CSH FND TREASURY SL AGENCY", detail: "Asset Class 'Money Market'" },
+      {
+        line: 13,
+        reason: "non-equity",
+        ticker: "XTSLA",
+        name: "BLK CSH FND TREASURY SL AGENCY",
+        detail: "Asset Class 'Money Market'",
+      },
       { line: 17, reason: "non-equity", ticker: "USD", name: "USD CASH", detail: "Asset Class 'Cash'" },
-      { line: 21, reason: "duplicate ticker", ticker: "ZBNK", name: "ZEPHYR BANCORP INC CVR", detail: "same ticker as line 12; the larger position is kept" },
+      {
+        line: 21,
+        reason: "duplicate ticker",
+        ticker: "ZBNK",
+        name: "ZEPHYR BANCORP INC CVR",
+        detail: "same ticker as line 12; the larger position is kept",
+      },
       { line: 22, reason: "no ticker", ticker: "-", name: "ZANY BIO WARRANTS", detail: "ticker '-' (not listed)" },
-      { line: 23, reason: "non-equity", ticker: "RTYM6", name: "RUSSELL 2000 EMINI CME JUN 26", detail: "Asset Class 'Futures'" },
+      {
+        line: 23,
+        reason: "non-equity",
+        ticker: "RTYM6",
+        name: "RUSSELL 2000 EMINI CME JUN 26",
+        detail: "Asset Class 'Futures'",
+      },
     ]);
   });
 
@@ -42,9 +68,22 @@ describe("iShares holdings reader on a format-faithful excerpt", () => {
 
   test("numbers lose their separators, '-' is missing, a zero price is missing, exchanges get one spelling", () => {
     const jun = p.holdings[0]!;
-    expect(jun).toMatchObject({ line: 11, marketValue: 52_000_000, weight: 40, quantity: 1_000_000, price: 52, exchange: "NYSE", exchangeText: "New York Stock Exchange Inc.", sector: "Industrials" });
+    expect(jun).toMatchObject({
+      line: 11,
+      marketValue: 52_000_000,
+      weight: 40,
+      quantity: 1_000_000,
+      price: 52,
+      exchange: "NYSE",
+      exchangeText: "New York Stock Exchange Inc.",
+      sector: "Industrials",
+    });
     expect(p.holdings.find((h) => h.ticker === "ZQTR")!.exchange).toBe("NYSE American");
-    expect(p.holdings.find((h) => h.ticker === "ZZRO")).toMatchObject({ price: null, marketValue: 0.12, exchange: "OTC" });
+    expect(p.holdings.find((h) => h.ticker === "ZZRO")).toMatchObject({
+      price: null,
+      marketValue: 0.12,
+      exchange: "OTC",
+    });
   });
 
   test("the multi-line legal footer after the blank line is not data", () => {
@@ -68,19 +107,29 @@ describe("iShares holdings reader on a format-faithful excerpt", () => {
 
   test("of two rows with one ticker, the larger position stays wherever it stands", () => {
     const lines = EXCERPT.split("\n");
-    const swapped = [...lines.slice(0, 11), lines[20], ...lines.slice(12, 20), lines[11], ...lines.slice(21)].join("\n");
+    const swapped = [...lines.slice(0, 11), lines[20], ...lines.slice(12, 20), lines[11], ...lines.slice(21)].join(
+      "\n",
+    );
     const q = parseHoldingsCsv(swapped);
     expect(q.holdings.find((h) => h.ticker === "ZBNK")).toMatchObject({ name: "ZEPHYR BANCORP INC", line: 21 });
-    expect(q.skipped.find((s) => s.reason === "duplicate ticker")).toMatchObject({ line: 12, detail: "same ticker as line 21; the larger position is kept" });
+    expect(q.skipped.find((s) => s.reason === "duplicate ticker")).toMatchObject({
+      line: 12,
+      detail: "same ticker as line 21; the larger position is kept",
+    });
   });
 
   test("a file that is not a holdings export is refused in plain words", () => {
     expect(() => parseHoldingsCsv("a,b,c\n1,2,3\n")).toThrow(HoldingsFormatError);
-    expect(() => parseHoldingsCsv("iShares X\nTicker,Name,Asset Class\n")).toThrow(/no 'sector', 'market value', 'weight \(%\)', 'price' column/);
+    expect(() => parseHoldingsCsv("iShares X\nTicker,Name,Asset Class\n")).toThrow(
+      /no 'sector', 'market value', 'weight \(%\)', 'price' column/,
+    );
   });
 
   test("a row with too many values is a problem, not a holding", () => {
-    const broken = EXCERPT.replace('"ZNOF","ZERO FILINGS THERAPEUTICS INC"', '"ZNOF","ZERO FILINGS","THERAPEUTICS INC"');
+    const broken = EXCERPT.replace(
+      '"ZNOF","ZERO FILINGS THERAPEUTICS INC"',
+      '"ZNOF","ZERO FILINGS","THERAPEUTICS INC"',
+    );
     const q = parseHoldingsCsv(broken);
     expect(q.holdings.map((h) => h.ticker)).not.toContain("ZNOF");
     expect(q.problems).toContainEqual({ line: 18, message: "16 values where the header has 15 columns" });
@@ -105,7 +154,16 @@ describe("values", () => {
   });
 
   test("dates in iShares', Excel's and ISO spellings", () => {
-    for (const s of ["Apr 10, 2026", "April 10, 2026", "10-Apr-26", "10-Apr-2026", "10 Apr 2026", "4/10/2026", "04/10/26", "2026-04-10"]) {
+    for (const s of [
+      "Apr 10, 2026",
+      "April 10, 2026",
+      "10-Apr-26",
+      "10-Apr-2026",
+      "10 Apr 2026",
+      "4/10/2026",
+      "04/10/26",
+      "2026-04-10",
+    ]) {
       expect(parseHoldingsDate(s)).toBe("2026-04-10");
     }
     expect(parseHoldingsDate("13-Apr-26")).toBe("2026-04-13");

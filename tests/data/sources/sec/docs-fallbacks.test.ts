@@ -8,6 +8,8 @@ const ROOT = path.join(__dirname, "../../../..");
 const ROW = /^\| (\w+) \| (duration|instant) \|/;
 
 test("the real-data docs list every field's fallbacks exactly as the builder uses them", () => {
-  const rows = readFileSync(path.join(ROOT, "docs/real-data.md"), "utf8").split("\n").filter((l) => ROW.test(l));
+  const rows = readFileSync(path.join(ROOT, "docs/real-data.md"), "utf8")
+    .split("\n")
+    .filter((l) => ROW.test(l));
   expect(rows).toEqual(fallbackTableRows(FUNDAMENTAL_FIELDS));
 });
