@@ -7,56 +7,20 @@ import { scoreColumns, scoreCsv } from "../../src/cli/score-command";
 import { serializeSnapshot } from "../../src/data/snapshot-codec";
 import { FIELD_CATALOGUE } from "../../src/model/catalogue";
 import { Engine } from "../../src/model/engine";
-import { company, universe, values } from "../support/universe-builders";
+import { company, universe } from "../support/universe-builders";
+import { TTM_A, TTM_B, TTM_C, ttm } from "../support/three-companies";
 
-const ttm = (v: Parameters<typeof values>[0]) => ({ end: "2026-09-30", values: values(v) });
 const u = universe([
   company("A", {
     name: '=HYPERLINK("x")',
-    ttm: ttm({
-      revenue: 100,
-      grossProfit: 50,
-      operatingIncome: 20,
-      netIncome: 10,
-      operatingCashFlow: 15,
-      capex: 5,
-      totalAssets: 200,
-      totalDebt: 0,
-      cash: 30,
-      ebitda: 25,
-      interestExpense: 0,
-    }),
+    ttm: ttm(TTM_A),
   }),
   company("B", {
     name: "Bee, Inc.",
-    ttm: ttm({
-      revenue: 100,
-      grossProfit: 40,
-      operatingIncome: 10,
-      netIncome: 5,
-      operatingCashFlow: 8,
-      capex: 4,
-      totalAssets: 100,
-      totalDebt: 50,
-      cash: 10,
-      ebitda: 20,
-      interestExpense: 2,
-    }),
+    ttm: ttm(TTM_B),
   }),
   company("C", {
-    ttm: ttm({
-      revenue: 100,
-      grossProfit: 30,
-      operatingIncome: -5,
-      netIncome: -10,
-      operatingCashFlow: -2,
-      capex: 3,
-      totalAssets: 100,
-      totalDebt: 60,
-      cash: 5,
-      ebitda: -1,
-      interestExpense: 3,
-    }),
+    ttm: ttm(TTM_C),
   }),
   company("HOLD", { sector: null }),
 ]);

@@ -8,10 +8,9 @@ import {
   unprofitableShare,
 } from "../../src/functions/functions";
 import { FIELD_CATALOGUE } from "../../src/model/catalogue";
-import { company, universe, values, year } from "../support/universe-builders";
+import { company, universe, year } from "../support/universe-builders";
+import { TTM_A, TTM_B, TTM_C, ttm } from "../support/three-companies";
 import { err, errs, useUniverse } from "../support/test-store";
-
-const ttm = (v: Parameters<typeof values>[0]) => ({ end: "2026-09-30", values: values(v) });
 
 // quality.test.ts works these three out by hand: B scores exactly 50, A 85.119…, C 5.952….
 const A = company("A", {
@@ -19,53 +18,17 @@ const A = company("A", {
   themes: ["electrification"],
   marketCap: 7500,
   volatility: 0.3,
-  ttm: ttm({
-    revenue: 100,
-    grossProfit: 50,
-    operatingIncome: 20,
-    netIncome: 10,
-    operatingCashFlow: 15,
-    capex: 5,
-    totalAssets: 200,
-    totalDebt: 0,
-    cash: 30,
-    ebitda: 25,
-    interestExpense: 0,
-  }),
+  ttm: ttm(TTM_A),
 });
 const B = company("BRK.B", {
   sector: "Industrials",
   themes: ["defence"],
-  ttm: ttm({
-    revenue: 100,
-    grossProfit: 40,
-    operatingIncome: 10,
-    netIncome: 5,
-    operatingCashFlow: 8,
-    capex: 4,
-    totalAssets: 100,
-    totalDebt: 50,
-    cash: 10,
-    ebitda: 20,
-    interestExpense: 2,
-  }),
+  ttm: ttm(TTM_B),
 });
 const C = company("C", {
   sector: "Health Care",
   marketCap: 200,
-  ttm: ttm({
-    revenue: 100,
-    grossProfit: 30,
-    operatingIncome: -5,
-    netIncome: -10,
-    operatingCashFlow: -2,
-    capex: 3,
-    totalAssets: 100,
-    totalDebt: 60,
-    cash: 5,
-    ebitda: -1,
-    interestExpense: 3,
-  }),
+  ttm: ttm(TTM_C),
 });
 const BIG = company("BIG", { membership: "R1000", marketCap: 40000, years: [year(2025, { netIncome: 1 })] });
 const HOLD = company("HOLD", { marketCap: 6900, volatility: null }); // holdings-only: no fundamentals

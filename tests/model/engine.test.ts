@@ -1,23 +1,10 @@
 import { Engine, engineFor } from "../../src/model/engine";
-import { company, universe, values, year } from "../support/universe-builders";
-
-const ttm = (v: Parameters<typeof values>[0]) => ({ end: "2026-09-30", values: values(v) });
+import { company, universe, year } from "../support/universe-builders";
+import { TTM_A, TTM_B, TTM_C, ttm } from "../support/three-companies";
 
 // The three operating companies of quality.test.ts (B scores exactly 50 there), A with two fiscal years.
 const A = company("A", {
-  ttm: ttm({
-    revenue: 100,
-    grossProfit: 50,
-    operatingIncome: 20,
-    netIncome: 10,
-    operatingCashFlow: 15,
-    capex: 5,
-    totalAssets: 200,
-    totalDebt: 0,
-    cash: 30,
-    ebitda: 25,
-    interestExpense: 0,
-  }),
+  ttm: ttm(TTM_A),
   years: [
     year(2025, {
       revenue: 90,
@@ -48,34 +35,10 @@ const A = company("A", {
   ],
 });
 const B = company("B", {
-  ttm: ttm({
-    revenue: 100,
-    grossProfit: 40,
-    operatingIncome: 10,
-    netIncome: 5,
-    operatingCashFlow: 8,
-    capex: 4,
-    totalAssets: 100,
-    totalDebt: 50,
-    cash: 10,
-    ebitda: 20,
-    interestExpense: 2,
-  }),
+  ttm: ttm(TTM_B),
 });
 const C = company("C", {
-  ttm: ttm({
-    revenue: 100,
-    grossProfit: 30,
-    operatingIncome: -5,
-    netIncome: -10,
-    operatingCashFlow: -2,
-    capex: 3,
-    totalAssets: 100,
-    totalDebt: 60,
-    cash: 5,
-    ebitda: -1,
-    interestExpense: 3,
-  }),
+  ttm: ttm(TTM_C),
 });
 const NOF = company("NOF", { membership: "R1000" });
 const u = universe([A, B, C, NOF]);

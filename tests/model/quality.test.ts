@@ -1,10 +1,8 @@
 import { Engine } from "../../src/model/engine";
-import type { Fundamentals } from "../../src/model/fundamentals";
 import { PATH_PILLARS, scoreUniverse } from "../../src/model/quality";
 import type { Company } from "../../src/model/types";
-import { company, universe, values, year } from "../support/universe-builders";
-
-const ttm = (v: Partial<Fundamentals>) => ({ end: "2026-09-30", values: values(v) });
+import { company, universe, year } from "../support/universe-builders";
+import { TTM_A, TTM_B, TTM_C, ttm } from "../support/three-companies";
 
 // Three operating companies with TTM figures only (so no stability or Piotroski pillar, and no FCF improvement):
 //                    A            B            C
@@ -21,49 +19,13 @@ const ttm = (v: Partial<Fundamentals>) => ({ end: "2026-09-30", values: values(v
 // Weights present .25 + .25 + .20 = .70:
 //   A = 100 × (.25×.58333 + .25×1 + .2×1) / .7 = 85.119…; B = 100 × .35/.7 = 50; C = 100 × (.25×.16667)/.7 = 5.952…
 const A = company("A", {
-  ttm: ttm({
-    revenue: 100,
-    grossProfit: 50,
-    operatingIncome: 20,
-    netIncome: 10,
-    operatingCashFlow: 15,
-    capex: 5,
-    totalAssets: 200,
-    totalDebt: 0,
-    cash: 30,
-    ebitda: 25,
-    interestExpense: 0,
-  }),
+  ttm: ttm(TTM_A),
 });
 const B = company("B", {
-  ttm: ttm({
-    revenue: 100,
-    grossProfit: 40,
-    operatingIncome: 10,
-    netIncome: 5,
-    operatingCashFlow: 8,
-    capex: 4,
-    totalAssets: 100,
-    totalDebt: 50,
-    cash: 10,
-    ebitda: 20,
-    interestExpense: 2,
-  }),
+  ttm: ttm(TTM_B),
 });
 const C = company("C", {
-  ttm: ttm({
-    revenue: 100,
-    grossProfit: 30,
-    operatingIncome: -5,
-    netIncome: -10,
-    operatingCashFlow: -2,
-    capex: 3,
-    totalAssets: 100,
-    totalDebt: 60,
-    cash: 5,
-    ebitda: -1,
-    interestExpense: 3,
-  }),
+  ttm: ttm(TTM_C),
 });
 
 // Three financials, ranked among themselves on ROE, ROA, equity / assets and ROA volatility:
