@@ -2,7 +2,8 @@
 import { runDemo } from "./demo-command";
 import { runDocs } from "./docs-command";
 import { runScore } from "./score-command";
-import { runSnapshot } from "./snapshot-command";
+import { runSnapshot, SNAPSHOT_USAGE } from "./snapshot-command";
+import { EXIT_FAILED, EXIT_USAGE, UsageError } from "./usage";
 import { runValidate } from "./validate-command";
 
 export type CommandIO = { out: (line: string) => void; err: (line: string) => void };
@@ -24,6 +25,9 @@ Commands:
         FILE) from the catalogue; --check only says whether they are up to date (exit 1 when stale).
   snapshot build --holdings FILE --out FILE [--r1000-holdings FILE] [--sec-dir DIR | --fetch --user-agent "NAME EMAIL"]
         Build a real snapshot from an iShares holdings export and SEC EDGAR data (\`qualis snapshot\` lists every option).
+
+Exit codes: 0 done, 1 the work failed (a file not found or refused, a failed download), 2 a usage error (an unknown
+or missing option, a value of the wrong form).
 `;
 
 export async function main(argv: string[], io: CommandIO = consoleIO): Promise<number> {
@@ -52,6 +56,10 @@ export async function main(argv: string[], io: CommandIO = consoleIO): Promise<n
     }
   } catch (e) {
     io.err(`qualis ${command}: ${(e as Error).message}`);
-    return 1;
+    if (e instanceof UsageError) {
+      io.err(command === "snapshot" ? SNAPSHOT_USAGE : USAGE);
+      return EXIT_USAGE;
+    }
+    return EXIT_FAILED;
   }
 }
