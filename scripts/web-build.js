@@ -86,6 +86,8 @@ function freshBuild() {
 function build(mode = "production", { quiet = false } = {}) {
   const prodUrl = mode === "production" ? productionUrl() : null;
   fs.rmSync(RECORD, { force: true });
+  // Hashed before building: a source edited while webpack runs leaves the record stale, not wrongly fresh.
+  const inputs = inputsHash(mode, prodUrl);
   const started = Date.now();
   const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: quiet ? "pipe" : "inherit" });
   run([require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"]);
@@ -93,7 +95,7 @@ function build(mode = "production", { quiet = false } = {}) {
   const rec = {
     mode,
     prodUrl,
-    inputs: inputsHash(mode, prodUrl),
+    inputs,
     outputs: outputTimes(),
     builtAt: new Date().toISOString(),
     seconds: Math.round((Date.now() - started) / 100) / 10,

@@ -5,11 +5,15 @@ import type { CommandIO } from "./main";
 import { parseFlags, UsageError } from "./usage";
 
 export async function runDemo(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseFlags(argv, {
-    out: { type: "string" },
-    seed: { type: "string" },
-    count: { type: "string" },
-    "as-of": { type: "string" },
+  const { values } = parseFlags({
+    args: argv,
+    options: {
+      out: { type: "string" },
+      seed: { type: "string" },
+      count: { type: "string" },
+      "as-of": { type: "string" },
+    },
+    strict: true,
   });
   if (values.out) ensureOutPath(values.out);
   const opts: { seed?: number; count?: number; asOf?: string } = {};

@@ -8,7 +8,11 @@ import type { CommandIO } from "./main";
 import { parseFlags } from "./usage";
 
 export async function runDocs(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseFlags(argv, { readme: { type: "string" }, check: { type: "boolean" } });
+  const { values } = parseFlags({
+    args: argv,
+    options: { readme: { type: "string" }, check: { type: "boolean" } },
+    strict: true,
+  });
   const targets: [string, readonly string[] | null][] = values.readme
     ? [[values.readme, null]]
     : Object.entries(DOCS_FILES);

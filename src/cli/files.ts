@@ -22,6 +22,12 @@ function workbookKind(bytes: Buffer): string | null {
   return null;
 }
 
+/** A .csv name, or lines with commas near the top (an iShares export starts with a title line without one). */
+function looksLikeCsv(file: string, text: string): boolean {
+  if (/\.csv$/i.test(file)) return true;
+  return text.split(/\r?\n/, 20).filter((l) => l.split(",").length >= 3).length >= 2;
+}
+
 /** Checks the path names a readable file; throws in plain words when it does not. */
 export function checkInputPath(file: string, flag?: string): void {
   const named = flag ? `${flag} ${file}` : file;
@@ -57,15 +63,12 @@ export function readInput(file: string, kind: InputKind, flag?: string): string 
     );
   const text = bytes.toString("utf8");
   const start = text.replace(/^\uFEFF/, "").trimStart();
-  if ((kind === "snapshot" || kind === "json") && start !== "" && !/^[{[]/.test(start)) {
-    const firstLine = start.split(/\r?\n/, 1)[0] ?? "";
-    if (firstLine.includes(","))
-      throw new Error(
-        kind === "snapshot"
-          ? `${named} is a CSV, not a snapshot (JSON): make a snapshot from a holdings CSV with \`qualis snapshot build --holdings ${file} --out snapshot.json\``
-          : `${named} is a CSV, not JSON`,
-      );
-  }
+  if ((kind === "snapshot" || kind === "json") && start !== "" && !/^[{[]/.test(start) && looksLikeCsv(file, start))
+    throw new Error(
+      kind === "snapshot"
+        ? `${named} is a CSV, not a snapshot (JSON): make a snapshot from a holdings CSV with \`qualis snapshot build --holdings ${file} --out snapshot.json\``
+        : `${named} is a CSV, not JSON`,
+    );
   if (kind === "holdings" && /^[{[]/.test(start))
     throw new Error(`${named} is JSON, not an iShares holdings CSV (a snapshot goes to \`qualis score --snapshot\`)`);
   return text;

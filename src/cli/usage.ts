@@ -11,15 +11,14 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
 /**
- * util.parseArgs (strict) with its errors turned into UsageErrors in plain words: Node's own say
+ * util.parseArgs, called the same way, with its errors turned into UsageErrors in plain words: Node's own say
  * "Unknown option '--x'. To specify a positional argument starting with a '-', place it at the end…".
  */
-export function parseFlags<O extends Options>(args: string[], options: O, allowPositionals = false) {
+export function parseFlags<T extends ParseArgsConfig>(config: T) {
+  const options = config.options ?? {};
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals });
+    return parseArgs(config);
   } catch (e) {
     const err = e as Error & { code?: string };
     if (!err.code?.startsWith("ERR_PARSE_ARGS_")) throw e;

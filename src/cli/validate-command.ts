@@ -4,7 +4,7 @@ import type { CommandIO } from "./main";
 import { parseFlags, UsageError } from "./usage";
 
 export async function runValidate(argv: string[], io: CommandIO): Promise<number> {
-  const file = parseFlags(argv, {}, true).positionals[0];
+  const file = parseFlags({ args: argv, options: {}, strict: true, allowPositionals: true }).positionals[0];
   if (!file) throw new UsageError("give the snapshot file to check: qualis validate FILE");
   const result = parseSnapshot(readInput(file, "snapshot"));
   if (result.ok) {
