@@ -6,7 +6,7 @@ const path = require("path");
 const entry = path.join(__dirname, "..", "build", "cli", "main.js");
 if (!fs.existsSync(entry)) {
   console.error("qualis: the CLI is not built yet. Run `npm run build:cli` (npm install does this).");
-  process.exit(1);
+  process.exit(2);
 }
 // `qualis score | head`: the reader closed the pipe, which is not a failure of the command.
 process.stdout.on("error", (e) => {
