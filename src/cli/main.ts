@@ -17,9 +17,10 @@ Commands:
         Write the deterministic demo universe as a snapshot (default: stdout).
   validate FILE
         Check a snapshot file against the schema; print every problem with its JSON path.
-  score [--snapshot FILE] [--out FILE.csv]
+  score [--snapshot FILE] [--out FILE.csv] [--labels]
         Score every constituent (default: the demo universe) to CSV: ticker, quality_score, is_profitable,
-        graduation_prob, then every catalogue field. Default: stdout.
+        graduation_prob, then every catalogue field. Default: stdout. --labels: the pane's labels with units as
+        headers, "%" columns as percentages (without it: catalogue names and fractions, for scripts).
   docs [--readme FILE] [--check]
         Regenerate the generated sections of docs/methodology.md, docs/functions.md and docs/fields.md (or of
         FILE) from the catalogue; --check only says whether they are up to date (exit 1 when stale).
