@@ -39,16 +39,16 @@ function listFiles(dir) {
   return out;
 }
 
-/** sha256 over every input's path and bytes, and the mode and production URL the build would use. */
-function inputsHash(mode, prodUrl) {
+/** sha256 over every input's path and bytes under `base`, and the mode and production URL the build would use. */
+function inputsHash(mode, prodUrl, base = root) {
   const h = crypto.createHash("sha256");
   h.update(`${mode}\n${prodUrl}\n`);
   const files = [
-    ...INPUT_DIRS.flatMap((d) => listFiles(path.join(root, d))),
-    ...INPUT_FILES.map((f) => path.join(root, f)),
+    ...INPUT_DIRS.flatMap((d) => (fs.existsSync(path.join(base, d)) ? listFiles(path.join(base, d)) : [])),
+    ...INPUT_FILES.map((f) => path.join(base, f)),
   ];
   for (const f of files.sort()) {
-    h.update(`${path.relative(root, f)}\n`);
+    h.update(`${path.relative(base, f)}\n`);
     h.update(fs.existsSync(f) ? fs.readFileSync(f) : "(missing)");
   }
   return h.digest("hex");
