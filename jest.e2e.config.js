@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/tests/e2e"],
   testMatch: ["**/*.e2e.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: false }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   maxWorkers: 1,
   testTimeout: 240_000,

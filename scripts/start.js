@@ -3,11 +3,14 @@
 //  - Windows/macOS: sideload into Excel desktop with office-addin-debugging (when it installed);
 //  - Linux (office-addin-debugging can neither sideload nor start Excel there): print how to load it into Excel
 //    on the web.
-// It reports only what it checked: the server counts as up when the pages answer 200, nothing sooner.
+// It reports only what it checked: the server counts as up when the pages answer 200, nothing sooner. With the port
+// already taken it says by which process and exits 1, leaving that server's pid file alone; after `npm stop` it
+// exits 0.
 const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const { waitForServer } = require("./dev-server-probe");
+const { describeHolder, portHolder, portIsFree } = require("./port-holder");
 
 const root = path.resolve(__dirname, "..");
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -15,6 +18,8 @@ const base = `https://localhost:${port}/`;
 const stateDir = path.join(root, ".qualis-dev");
 const pidFile = path.join(stateDir, "dev-server.pid");
 const logFile = path.join(stateDir, "dev-server.log");
+/** Written by `npm stop` before it stops the server: the server's exit was asked for. */
+const stopFile = path.join(stateDir, "dev-server.stopped");
 const PAGES = ["taskpane.html", "functions.json", "functions.js", "manifest.xml", "snapshot/demo.json"];
 
 function hasDebugging() {
@@ -61,8 +66,27 @@ Leave this running while you use the add-in. Stop it with Ctrl+C (or \`npm stop\
 `;
 }
 
+/** Refuses, before building anything, when another process listens on the port (a second `npm start`, say). */
+async function checkPort() {
+  if (await portIsFree(port)) return;
+  const holder = portHolder(port);
+  let recorded = null;
+  try {
+    recorded = Number(fs.readFileSync(pidFile, "utf8"));
+  } catch {
+    // no server recorded
+  }
+  console.error(`npm start: ${describeHolder(port, holder)}, so the add-in cannot be served on ${base}.`);
+  if (holder && recorded !== null && holder.pid === recorded)
+    console.error("That is the development server `npm start` already runs: use it, or stop it with `npm stop`.");
+  else console.error("Stop that process, or free the port, and run `npm start` again.");
+  process.exit(1);
+}
+
 async function serveAndInstruct() {
   fs.mkdirSync(stateDir, { recursive: true });
+  fs.rmSync(stopFile, { force: true });
+  // The server's log and pid file are this run's only once the port is known to be free (checkPort).
   const log = fs.openSync(logFile, "w");
   const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
   const child = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
@@ -93,12 +117,14 @@ async function serveAndInstruct() {
     );
     console.error(`Last lines of ${path.relative(root, logFile)}:\n${tail(logFile)}`);
     stop();
+    fs.rmSync(pidFile, { force: true });
     process.exit(1);
   }
   return { child, alive: () => alive };
 }
 
 async function main() {
+  await checkPort();
   if (!run("npm", ["run", "--silent", "build:cli"])) {
     console.error("npm start: compiling the engine (npm run build:cli) failed; see above.");
     process.exit(1);
@@ -141,7 +167,14 @@ async function main() {
   const server = await serveAndInstruct();
   console.log(webInstructions());
   await new Promise((resolve) => server.child.on("exit", resolve));
-  console.error("The development server stopped.");
+  if (fs.existsSync(stopFile) && fs.readFileSync(stopFile, "utf8").trim() === String(server.child.pid)) {
+    fs.rmSync(stopFile, { force: true });
+    console.log("The development server was stopped by `npm stop`.");
+    process.exit(0);
+  }
+  console.error(`The development server stopped unexpectedly; last lines of ${path.relative(root, logFile)}:`);
+  console.error(tail(logFile));
+  fs.rmSync(pidFile, { force: true });
   process.exit(1);
 }
 

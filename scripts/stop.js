@@ -6,6 +6,8 @@ const path = require("path");
 
 const root = path.resolve(__dirname, "..");
 const pidFile = path.join(root, ".qualis-dev", "dev-server.pid");
+// Tells `npm start` that the server's exit was asked for, so it exits 0 rather than report a crash.
+const stopFile = path.join(root, ".qualis-dev", "dev-server.stopped");
 let stopped = false;
 
 if (process.platform === "win32" || process.platform === "darwin") {
@@ -24,10 +26,12 @@ if (process.platform === "win32" || process.platform === "darwin") {
 if (fs.existsSync(pidFile)) {
   const pid = Number(fs.readFileSync(pidFile, "utf8"));
   try {
+    fs.writeFileSync(stopFile, String(pid));
     process.kill(pid, "SIGTERM");
     console.log(`Stopped the development server (pid ${pid}).`);
     stopped = true;
   } catch {
+    fs.rmSync(stopFile, { force: true });
     console.log(`The development server (pid ${pid}) was not running.`);
   }
   fs.rmSync(pidFile, { force: true });

@@ -1,13 +1,14 @@
 // `qualis docs [--readme FILE] [--check]`: rewrites the generated blocks of docs/ (methodology.md, functions.md,
 // fields.md) from the catalogue and the function specs (npm run docs), or those of one FILE; --check exits 1 when
 // any is stale. The blocks themselves are src/reference/docs-blocks.ts.
-import { readFileSync, writeFileSync } from "fs";
-import { parseArgs } from "util";
+import { writeFileSync } from "fs";
 import { blocksIn, DOCS_FILES, updateBlocks } from "../reference/docs-blocks";
+import { readInput } from "./files";
 import type { CommandIO } from "./main";
+import { parseFlags } from "./usage";
 
 export async function runDocs(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args: argv,
     options: { readme: { type: "string" }, check: { type: "boolean" } },
     strict: true,
@@ -17,7 +18,7 @@ export async function runDocs(argv: string[], io: CommandIO): Promise<number> {
     : Object.entries(DOCS_FILES);
   let stale = 0;
   for (const [file, blocks] of targets) {
-    const text = readFileSync(file, "utf8");
+    const text = readInput(file, "text", values.readme ? "--readme" : undefined);
     const names = blocks ?? blocksIn(text);
     if (names.length === 0)
       throw new Error(

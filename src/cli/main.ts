@@ -2,7 +2,8 @@
 import { runDemo } from "./demo-command";
 import { runDocs } from "./docs-command";
 import { runScore } from "./score-command";
-import { runSnapshot } from "./snapshot-command";
+import { runSnapshot, SNAPSHOT_USAGE } from "./snapshot-command";
+import { EXIT_FAILED, EXIT_USAGE, UsageError } from "./usage";
 import { runValidate } from "./validate-command";
 
 export type CommandIO = { out: (line: string) => void; err: (line: string) => void };
@@ -16,14 +17,18 @@ Commands:
         Write the deterministic demo universe as a snapshot (default: stdout).
   validate FILE
         Check a snapshot file against the schema; print every problem with its JSON path.
-  score [--snapshot FILE] [--out FILE.csv]
+  score [--snapshot FILE] [--out FILE.csv] [--labels]
         Score every constituent (default: the demo universe) to CSV: ticker, quality_score, is_profitable,
-        graduation_prob, then every catalogue field. Default: stdout.
+        graduation_prob, then every catalogue field. Default: stdout. --labels: the pane's labels with units as
+        headers, "%" columns as percentages (without it: catalogue names and fractions, for scripts).
   docs [--readme FILE] [--check]
         Regenerate the generated sections of docs/methodology.md, docs/functions.md and docs/fields.md (or of
         FILE) from the catalogue; --check only says whether they are up to date (exit 1 when stale).
   snapshot build --holdings FILE --out FILE [--r1000-holdings FILE] [--sec-dir DIR | --fetch --user-agent "NAME EMAIL"]
         Build a real snapshot from an iShares holdings export and SEC EDGAR data (\`qualis snapshot\` lists every option).
+
+Exit codes: 0 done, 1 the work failed (a file not found or refused, a failed download), 2 a usage error (an unknown
+or missing option, a value of the wrong form).
 `;
 
 export async function main(argv: string[], io: CommandIO = consoleIO): Promise<number> {
@@ -52,6 +57,10 @@ export async function main(argv: string[], io: CommandIO = consoleIO): Promise<n
     }
   } catch (e) {
     io.err(`qualis ${command}: ${(e as Error).message}`);
-    return 1;
+    if (e instanceof UsageError) {
+      io.err(command === "snapshot" ? SNAPSHOT_USAGE : USAGE);
+      return EXIT_USAGE;
+    }
+    return EXIT_FAILED;
   }
 }

@@ -1,15 +1,18 @@
-// `qualis score [--snapshot FILE] [--out FILE.csv]`: one CSV row per constituent — ticker, quality_score,
-// is_profitable, graduation_prob, then every other catalogue field by its name — computed by the same Engine and the
-// same catalogue the cells call, never a second implementation. A missing value is an empty cell.
-import { readFileSync, writeFileSync } from "fs";
+// `qualis score [--snapshot FILE] [--out FILE.csv] [--labels]`: one CSV row per constituent — ticker, quality_score,
+// is_profitable, graduation_prob, then every other catalogue field by its name (or, with --labels, its label and
+// unit: score-output.ts) — computed by the same Engine and the same catalogue the cells call, never a second
+// implementation. A missing value is an empty cell.
 import Papa from "papaparse";
-import { parseArgs } from "util";
 import { generateDemoUniverse } from "../data/sources/demo/generator";
 import { parseSnapshot, summarizeProblems } from "../data/snapshot-validate";
 import { FIELD_CATALOGUE, findField, type FieldDef } from "../model/catalogue";
 import { engineFor, type Engine } from "../model/engine";
+import { hasFundamentals } from "../model/periods";
 import type { Universe } from "../model/types";
+import { ensureOutPath, readInput, writeOutput } from "./files";
 import type { CommandIO } from "./main";
+import { emptyColumns, emptyColumnsNote, excelDigits, labelledHeader, labelledValue } from "./score-output";
+import { parseFlags } from "./usage";
 
 /** The leading columns, then the rest of the catalogue in its order. */
 export const LEADING_COLUMNS = ["ticker", "quality_score", "is_profitable", "graduation_prob"] as const;
@@ -25,38 +28,48 @@ export function scoreRows(engine: Engine): (string | number | boolean)[][] {
     columns.map((def) => {
       const v = engine.fieldOf(c, def);
       if (!v.ok) return "";
-      // 15 significant digits, as Excel keeps them: 30 − 12.3 is written 17.7, not 17.700000000000003.
-      return typeof v.value === "number" ? Number(v.value.toPrecision(15)) : v.value;
+      return typeof v.value === "number" ? excelDigits(v.value) : v.value;
     }),
   );
 }
 
-/** The CSV text; text that starts like a formula is defused (a leading ') so a spreadsheet never runs it. */
-export function scoreCsv(universe: Universe): string {
-  const engine = engineFor(universe);
-  return Papa.unparse(
-    { fields: scoreColumns().map((f) => f.name), data: scoreRows(engine) },
-    { escapeFormulae: true, newline: "\n" },
-  );
+/**
+ * The CSV text (catalogue names, or with `labels` the pane's labels and units); text that starts like a formula is
+ * defused (a leading ') so a spreadsheet never runs it.
+ */
+export function scoreCsv(universe: Universe, opts: { labels?: boolean } = {}): string {
+  return csvOf(scoreColumns(), scoreRows(engineFor(universe)), opts.labels ?? false);
+}
+
+function csvOf(columns: FieldDef[], rows: (string | number | boolean)[][], labels: boolean): string {
+  const fields = columns.map((f) => (labels ? labelledHeader(f) : f.name));
+  const data = labels ? rows.map((r) => r.map((v, i) => labelledValue(columns[i]!, v))) : rows;
+  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: "\n" });
 }
 
 export function loadUniverseFile(file: string): Universe {
-  const result = parseSnapshot(readFileSync(file, "utf8"));
+  const result = parseSnapshot(readInput(file, "snapshot", "--snapshot"));
   if (!result.ok) throw new Error(`${file} refused: ${summarizeProblems(result.problems)}`);
   return result.universe;
 }
 
 export async function runScore(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args: argv,
-    options: { snapshot: { type: "string" }, out: { type: "string" } },
+    options: { snapshot: { type: "string" }, out: { type: "string" }, labels: { type: "boolean" } },
     strict: true,
   });
+  if (values.out) ensureOutPath(values.out);
   const universe = values.snapshot ? loadUniverseFile(values.snapshot) : generateDemoUniverse();
-  const csv = scoreCsv(universe);
+  const columns = scoreColumns();
+  const rows = scoreRows(engineFor(universe));
+  // Said first, before the CSV: which columns nothing in this snapshot can fill, and how to fill them.
+  const fundamentals = universe.companies.some(hasFundamentals);
+  for (const line of emptyColumnsNote(emptyColumns(columns, rows), columns.length, fundamentals)) io.err(line);
+  const csv = csvOf(columns, rows, values.labels ?? false);
   const label = universe.provenance.isDemo ? "DEMO universe" : universe.provenance.source;
   if (values.out) {
-    writeFileSync(values.out, `${csv}\n`);
+    writeOutput(values.out, `${csv}\n`);
     io.err(
       `wrote ${values.out}: ${universe.companies.length} companies, ${scoreColumns().length} columns (${label}, as of ${universe.provenance.asOf})`,
     );

@@ -1,9 +1,8 @@
 // `qualis snapshot build`: a snapshot from an iShares holdings export, with SEC EDGAR fundamentals from a folder
 // (--sec-dir) or fetched into a cache (--fetch), or holdings only. The snapshot is validated with the add-in's own
 // validation before it is written; a coverage report is printed and written beside it (OUT.coverage.txt).
-import { readFileSync, writeFileSync } from "fs";
+import { existsSync, writeFileSync } from "fs";
 import path from "path";
-import { parseArgs } from "util";
 import { parseHoldingsCsv } from "../data/sources/holdings/parse-holdings";
 import { renderCoverage } from "../data/sources/sec/coverage-report";
 import { buildSnapshot, type BuildResult, type SecSource } from "../data/sources/sec/sec-universe";
@@ -12,6 +11,8 @@ import { validateSnapshot } from "../data/snapshot-validate";
 import type { CommandIO } from "./main";
 import { secDirSource } from "../data/sources/sec/sec-folder";
 import { fetchSecForHoldings, SEC_URLS } from "../data/sources/sec/fetcher";
+import { checkInputFolder, checkInputPath, ensureOutPath, readInput } from "./files";
+import { parseFlags, requireFlags, UsageError } from "./usage";
 
 export const SNAPSHOT_USAGE = `qualis snapshot build --holdings FILE --out FILE [options]
   --holdings FILE          iShares holdings export (IWM; IWB and IWV work too), as downloaded or re-saved by Excel
@@ -39,7 +40,7 @@ export interface SnapshotDeps {
 function positive(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw.replace(/[,_]/g, ""));
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} takes a positive number (got '${raw}')`);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} takes a positive number (got '${raw}')`);
   return n;
 }
 
@@ -50,7 +51,7 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     else io.err(`qualis snapshot: unknown subcommand '${sub}'.\n${SNAPSHOT_USAGE}`);
     return sub === "help" || sub === "--help" ? 0 : 2;
   }
-  const { values: v } = parseArgs({
+  const { values: v } = parseFlags({
     args: rest,
     strict: true,
     options: {
@@ -72,19 +73,23 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
       "retry-delay-ms": { type: "string" },
     },
   });
-  if (!v.holdings || !v.out) throw new Error(`--holdings and --out are required\n${SNAPSHOT_USAGE}`);
-  if (v["sec-dir"] && v.fetch) throw new Error("give --sec-dir or --fetch, not both");
+  requireFlags(v, ["holdings", "out"]);
+  const { holdings: holdingsFile, out } = v as { holdings: string; out: string };
+  if (v["sec-dir"] && v.fetch) throw new UsageError("give --sec-dir or --fetch, not both");
   if (v["generated-at"] !== undefined && Number.isNaN(Date.parse(v["generated-at"])))
-    throw new Error(`--generated-at '${v["generated-at"]}' is not an ISO date-time`);
+    throw new UsageError(`--generated-at '${v["generated-at"]}' is not an ISO date-time`);
+  ensureOutPath(out);
+  if (v["sec-dir"]) warnSecDir(v["sec-dir"], io);
+  if (v["ticker-map"]) checkInputPath(v["ticker-map"], "--ticker-map");
 
-  const holdings = parseHoldingsCsv(readFileSync(v.holdings, "utf8"));
-  const holdingsName = path.basename(v.holdings);
+  const holdings = parseHoldingsCsv(readInput(holdingsFile, "holdings", "--holdings"));
+  const holdingsName = path.basename(holdingsFile);
   const indexTotalCap = positive("--index-total-cap", v["index-total-cap"]);
   let r1000;
   if (v["r1000-holdings"]) {
     const file = v["r1000-holdings"];
     r1000 = {
-      parsed: parseHoldingsCsv(readFileSync(file, "utf8")),
+      parsed: parseHoldingsCsv(readInput(file, "holdings", "--r1000-holdings")),
       fileName: path.basename(file),
       indexTotalCap: positive("--r1000-total-cap", v["r1000-total-cap"]),
     };
@@ -127,7 +132,19 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     sec,
     options: { indexTotalCap, generatedAt: v["generated-at"] },
   });
-  return writeResult(result, v.out, io);
+  return writeResult(result, out, io);
+}
+
+/** Said first: a --sec-dir without companyfacts/ builds a snapshot with no fundamentals, which is rarely meant. */
+function warnSecDir(dir: string, io: CommandIO): void {
+  checkInputFolder(dir, "--sec-dir");
+  const missing = ["companyfacts", "submissions"].filter((d) => !existsSync(path.join(dir, d)));
+  if (!missing.includes("companyfacts")) return;
+  io.err(
+    `warning: --sec-dir ${dir} has no ${missing.map((d) => `${d}/`).join(" or ")} folder: the snapshot will have no fundamentals ` +
+      "(scores, margins and balance-sheet fields empty). Unpack the SEC's companyfacts.zip into DIR/companyfacts/ " +
+      '(and submissions.zip into DIR/submissions/), or use --fetch --user-agent "NAME EMAIL".',
+  );
 }
 
 function writeResult(result: BuildResult, out: string, io: CommandIO): number {

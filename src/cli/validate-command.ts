@@ -1,11 +1,12 @@
-import { readFileSync } from "fs";
 import { parseSnapshot } from "../data/snapshot-validate";
+import { readInput } from "./files";
 import type { CommandIO } from "./main";
+import { parseFlags, UsageError } from "./usage";
 
 export async function runValidate(argv: string[], io: CommandIO): Promise<number> {
-  const file = argv[0];
-  if (!file) throw new Error("give the snapshot file to check");
-  const result = parseSnapshot(readFileSync(file, "utf8"));
+  const file = parseFlags({ args: argv, options: {}, strict: true, allowPositionals: true }).positionals[0];
+  if (!file) throw new UsageError("give the snapshot file to check: qualis validate FILE");
+  const result = parseSnapshot(readInput(file, "snapshot"));
   if (result.ok) {
     const p = result.universe.provenance;
     io.out(

@@ -1,8 +1,7 @@
-// The real bundle: a production webpack build into a temporary folder, checked against the function specs (the
-// functions.json Excel reads, the ids the bundle associates when it runs) and the offline manifest rules.
-import { execFileSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
-import { tmpdir } from "os";
+// The real bundle: the production build in dist/, checked against the function specs (the functions.json Excel
+// reads, the ids the bundle associates when it runs) and the offline manifest rules. dist/ is built here unless it
+// already is the production build of these sources (scripts/web-build.js keeps that record), so CI builds once.
+import { existsSync, readFileSync } from "fs";
 import path from "path";
 import vm from "vm";
 import { parseSnapshot } from "../../src/data/snapshot-validate";
@@ -11,9 +10,14 @@ import { FUNCTION_SPECS } from "../../src/model/function-specs";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkManifest } = require("../../scripts/check-manifest") as { checkManifest: (xml: string, o: object) => string[] };
 
-const root = path.resolve(__dirname, "../..");
-const out = mkdtempSync(path.join(tmpdir(), "qualis-build-"));
-const PROD = "https://addin.test-firm.example/qualis/";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webBuild = require("../../scripts/web-build") as {
+  DIST: string;
+  ensureBuild: (o: object) => { prodUrl: string };
+};
+
+const out = webBuild.DIST;
+let PROD = "";
 
 interface MetaParam {
   name: string;
@@ -41,7 +45,7 @@ function runFunctionsBundle(dir: string): Map<string, unknown> {
   const calls = new Map<string, unknown>();
   const g: Record<string, unknown> = {
     CustomFunctions: { associate: (id: string, fn: unknown) => calls.set(id, fn), Error: class extends Error {}, ErrorCode: {} },
-    document: { baseURI: "https://addin.test-firm.example/qualis/taskpane.html" },
+    document: { baseURI: `${PROD}taskpane.html` },
     fetch: async () => ({ ok: false, status: 404, text: async () => "" }),
     URL,
     setTimeout,
@@ -57,17 +61,10 @@ function runFunctionsBundle(dir: string): Map<string, unknown> {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: root, stdio: "pipe" });
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
-    cwd: root,
-    stdio: "pipe",
-    env: { ...process.env, QUALIS_PROD_URL: PROD },
-  });
+  PROD = webBuild.ensureBuild({ log: () => undefined, quiet: true }).prodUrl;
   functionsJson = JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8"));
   associated = runFunctionsBundle(out);
 }, 240_000);
-
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("production build", () => {
   test("functions.json lists exactly the nine functions of FUNCTION_SPECS", () => {

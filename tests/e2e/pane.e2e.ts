@@ -1,6 +1,6 @@
 // The task pane in Chromium, against the production build: choose fields, filter, insert static and live tables,
 // change the data source, refresh in place, meet a deleted table — at 320 and 450 px wide, with a screenshot of
-// each step in tests/e2e/screenshots/. What the workbook received is read from the Excel double in the page.
+// each step in tests/e2e/screenshots/pane/. What the workbook received is read from the Excel double in the page.
 import { existsSync, mkdirSync, readdirSync, rmSync } from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
@@ -12,7 +12,8 @@ import { launch, openPane, type Launched, type Pane } from "./browser";
 import { serve } from "./static-server";
 import { demoText, DIST, INJECTIONS, laterSnapshot, SNAPSHOT_URL, universeOf } from "./snapshots";
 
-const SHOTS = path.join(__dirname, "screenshots");
+/** This suite's own folder: another suite never deletes what it wrote. */
+const SHOTS = path.join(__dirname, "screenshots", "pane");
 const HOLDINGS_EXCERPT = path.join(__dirname, "../fixtures/holdings/IWM_excerpt.csv");
 const CRITERIA: ScreenCriteria = {
   sectors: ["Industrials"],

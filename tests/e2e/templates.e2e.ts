@@ -1,7 +1,7 @@
 // The templates in Chromium, against the production build: each inserted from the pane over the demo universe and
 // over a holdings-only one. What the workbook received is read from the Excel double in the page, calculated as
 // Excel would (workbook-formulas.ts) and drawn as a picture (workbook-render.ts); screenshots of the pane and of
-// each sheet land in tests/e2e/screenshots/ (templates-*.png) to be looked at.
+// each sheet land in tests/e2e/screenshots/templates/ (templates-*.png) to be looked at.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
@@ -16,7 +16,8 @@ import { serve } from "./static-server";
 import { evaluateWorkbook, type Evaluation, type WorkbookView } from "./workbook-formulas";
 import { renderSheet, type SheetPicture } from "./workbook-render";
 
-const SHOTS = path.join(__dirname, "screenshots");
+/** This suite's own folder: another suite never deletes what it wrote. */
+const SHOTS = path.join(__dirname, "screenshots", "templates");
 const HOLDINGS = path.join(__dirname, "../fixtures/holdings/IWM_excerpt.csv");
 
 declare global {
@@ -73,7 +74,7 @@ describe("templates from the task pane", () => {
       .evaluate((el) => el.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: file });
   };
-  /** The workbook calculated over `u`, and a picture of `sheet` saved beside the pane's screenshots. */
+  /** The workbook calculated over `u`, and a picture of `sheet` saved in this suite's screenshot folder. */
   const calculate = async (u: Universe) =>
     evaluateWorkbook(await workbook(page), { engine: engineFor(u), asOf: provenanceLine(u) });
   const drawSheet = async (name: string, sheet: string, calc: Evaluation, caption: string) => {
