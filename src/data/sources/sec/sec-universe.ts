@@ -127,7 +127,15 @@ export function buildSnapshot(input: BuildInput): BuildResult {
       matched: 0,
       unmatched: [],
       matchedAsShareClass: [],
-      companyFacts: { found: 0, missing: [], unreadable: [], otherCurrency: [] },
+      companyFacts: {
+        found: 0,
+        missing: [],
+        unreadable: [],
+        nonUsd: [],
+        otherCurrencyFacts: [],
+        notUsGaap: [],
+        debtBasis: {},
+      },
       submissions: { found: 0, missing: [], unreadable: [] },
     };
     for (const c of companies) {
@@ -184,7 +192,12 @@ function enrichFromFacts(
     }
     const f = extractFundamentals(doc);
     cov.companyFacts.found++;
-    if (f.otherCurrencies.length > 0) cov.companyFacts.otherCurrency.push({ ...who, currencies: f.otherCurrencies });
+    const cf = cov.companyFacts;
+    const cur = f.currency;
+    if (!cur.taxonomies.includes("us-gaap")) cf.notUsGaap.push({ ...who, taxonomies: cur.taxonomies });
+    else if (cur.statements !== null && cur.statements !== "USD") cf.nonUsd.push({ ...who, currency: cur.statements });
+    if (cur.otherFacts.length > 0) cf.otherCurrencyFacts.push({ ...who, facts: cur.otherFacts });
+    if (f.debtBasis) (cf.debtBasis[f.debtBasis] ??= []).push(c.ticker);
     c.ttm = f.ttm;
     c.years = f.years;
     if (f.shares && f.shares.value > 0) {
