@@ -1,12 +1,13 @@
 // `qualis snapshot build`: a snapshot from an iShares holdings export, with SEC EDGAR fundamentals from a folder
-// (--sec-dir) or fetched into a cache (--fetch), or holdings only. The snapshot is validated with the add-in's own
+// (--sec-dir), the SEC's bulk archives read in place (--sec-bulk), or fetched into a cache (--fetch), or holdings only. The snapshot is validated with the add-in's own
 // validation before it is written; a coverage report is printed and written beside it (OUT.coverage.txt).
 import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import { parseHoldingsCsv } from "../data/sources/holdings/parse-holdings";
 import { renderCoverage } from "../data/sources/sec/coverage-report";
-import { buildSnapshot, type BuildResult, type SecSource } from "../data/sources/sec/sec-universe";
+import { buildSnapshot, ciksFor, type BuildResult, type SecSource } from "../data/sources/sec/sec-universe";
+import { secBulkSource } from "../data/sources/sec/sec-bulk";
 import { encodeSnapshot } from "../data/snapshot-codec";
 import { validateSnapshot } from "../data/snapshot-validate";
 import type { CommandIO } from "./main";
@@ -19,17 +20,19 @@ export const SNAPSHOT_USAGE = `qualis snapshot build --holdings FILE --out FILE 
   --r1000-holdings FILE    iShares Russell 1000 (IWB) export: breakpoint and upper band computed from R1000 + R2000
   --sec-dir DIR            SEC files on disk: DIR/company_tickers_exchange.json (or company_tickers.json),
                            DIR/companyfacts/CIK##########.json, DIR/submissions/CIK##########.json
+  --sec-bulk FILE          the SEC's bulk companyfacts.zip, read in place (needs --ticker-map)
+  --submissions-bulk FILE  the SEC's bulk submissions.zip, read in place (with --sec-bulk)
   --fetch                  fetch those from SEC EDGAR into --cache-dir (resumable), then build from there
   --user-agent "NAME EMAIL"  required with --fetch: the SEC wants to know who is asking
   --cache-dir DIR          where --fetch keeps what it fetched (default .qualis-sec-cache)
-  --ticker-map FILE        use this ticker map instead of the one in --sec-dir
+  --ticker-map FILE        use this ticker map instead of the one in --sec-dir (required with --sec-bulk)
   --index-total-cap N      the holdings' index's total market cap, USD millions (default: the fund table's)
   --r1000-total-cap N      the Russell 1000's total market cap, USD millions, for --r1000-holdings
   --generated-at ISO       provenance.generatedAt (default: now), for reproducible builds
   --tickers-url, --companyfacts-url, --submissions-url URL   SEC endpoints ("##########" = 10-digit CIK)
   --max-per-second N       request rate with --fetch (at most and by default 10)
   --retry-delay-ms N       first retry delay with --fetch (default 1000; doubles; Retry-After wins)
-  Without --sec-dir or --fetch the snapshot has holdings only (no fundamentals).`;
+  Without --sec-dir, --sec-bulk or --fetch the snapshot has holdings only (no fundamentals).`;
 
 export interface SnapshotDeps {
   /** Aborts a --fetch run (tests; Ctrl-C simply kills the process: the cache stays consistent). */
@@ -58,6 +61,8 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
       out: { type: "string" },
       "r1000-holdings": { type: "string" },
       "sec-dir": { type: "string" },
+      "sec-bulk": { type: "string" },
+      "submissions-bulk": { type: "string" },
       fetch: { type: "boolean" },
       "user-agent": { type: "string" },
       "cache-dir": { type: "string" },
@@ -73,7 +78,17 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     },
   });
   if (!v.holdings || !v.out) throw new Error(`--holdings and --out are required\n${SNAPSHOT_USAGE}`);
-  if (v["sec-dir"] && v.fetch) throw new Error("give --sec-dir or --fetch, not both");
+  const sources = [v["sec-dir"] && "--sec-dir", v["sec-bulk"] && "--sec-bulk", v.fetch && "--fetch"].filter(Boolean);
+  if (sources.length > 1)
+    throw new Error(`give one of --sec-dir, --sec-bulk and --fetch, not ${sources.join(" and ")}`);
+  if (v["sec-bulk"] && !v["ticker-map"]) {
+    io.err(`qualis snapshot: --sec-bulk needs --ticker-map FILE (the archives hold no ticker map)\n${SNAPSHOT_USAGE}`);
+    return 2;
+  }
+  if (v["submissions-bulk"] && !v["sec-bulk"]) {
+    io.err(`qualis snapshot: --submissions-bulk goes with --sec-bulk\n${SNAPSHOT_USAGE}`);
+    return 2;
+  }
   if (v["generated-at"] !== undefined && Number.isNaN(Date.parse(v["generated-at"])))
     throw new Error(`--generated-at '${v["generated-at"]}' is not an ISO date-time`);
 
@@ -91,8 +106,18 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
   }
 
   let sec: SecSource | null = null;
+  let close = () => {};
   if (v["sec-dir"]) sec = secDirSource(v["sec-dir"], v["ticker-map"]);
-  else if (v.fetch) {
+  else if (v["sec-bulk"]) {
+    const bulk = await secBulkSource({
+      companyFactsZip: v["sec-bulk"],
+      submissionsZip: v["submissions-bulk"],
+      tickerMapFile: v["ticker-map"]!,
+      ciks: (map) => ciksFor(holdings, map),
+    });
+    sec = bulk;
+    close = bulk.close;
+  } else if (v.fetch) {
     const cacheDir = v["cache-dir"] ?? ".qualis-sec-cache";
     const { tickerMapFile, summary } = await fetchSecForHoldings(holdings, {
       userAgent: v["user-agent"] ?? "",
@@ -120,14 +145,18 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     sec = secDirSource(cacheDir, v["ticker-map"] ?? tickerMapFile);
   }
 
-  const result = buildSnapshot({
-    holdings,
-    holdingsFileName: holdingsName,
-    r1000,
-    sec,
-    options: { indexTotalCap, generatedAt: v["generated-at"] },
-  });
-  return writeResult(result, v.out, io);
+  try {
+    const result = await buildSnapshot({
+      holdings,
+      holdingsFileName: holdingsName,
+      r1000,
+      sec,
+      options: { indexTotalCap, generatedAt: v["generated-at"] },
+    });
+    return writeResult(result, v.out, io);
+  } finally {
+    close();
+  }
 }
 
 function writeResult(result: BuildResult, out: string, io: CommandIO): number {

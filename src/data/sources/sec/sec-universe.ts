@@ -24,9 +24,10 @@ export interface SecSource {
   /** How the SEC data was obtained, for the provenance ("SEC EDGAR files in ./sec"). */
   label: string;
   tickerMap: TickerMap;
-  /** The parsed companyfacts document of a CIK; undefined where there is none. Throws where it is unreadable. */
-  companyFacts(cik: string): unknown;
-  submissions(cik: string): unknown;
+  /** The parsed companyfacts document of a CIK; undefined where there is none. Throws (rejects) where it is unreadable.
+   *  A folder answers at once; a bulk archive (sec-bulk.ts) answers once the entry is inflated. */
+  companyFacts(cik: string): unknown | Promise<unknown>;
+  submissions(cik: string): unknown | Promise<unknown>;
 }
 
 export interface R1000Input {
@@ -111,7 +112,7 @@ function bandsFromR1000(
   };
 }
 
-export function buildSnapshot(input: BuildInput): BuildResult {
+export async function buildSnapshot(input: BuildInput): Promise<BuildResult> {
   const asOf = requireUsable(input.holdings);
   const opts = input.options ?? {};
   const hc = holdingsCompanies(input.holdings, opts);
@@ -149,8 +150,9 @@ export function buildSnapshot(input: BuildInput): BuildResult {
       if (m.asShareClass) cov.matchedAsShareClass.push({ ...who, secTicker: m.entry.ticker });
       const cik = m.entry.cik;
       c.cik = cik;
-      enrichFromFacts(c, sec, cik, who, cov);
-      enrichFromSubmissions(c, sec, cik, who, cov);
+      // one company at a time: a bulk archive then holds one inflated document in memory, never all of them
+      await enrichFromFacts(c, sec, cik, who, cov);
+      await enrichFromSubmissions(c, sec, cik, who, cov);
     }
     secCoverage = cov;
   }
@@ -176,16 +178,16 @@ export function buildSnapshot(input: BuildInput): BuildResult {
   return { universe, coverage: coverageReport(universe, report, secCoverage, estimates) };
 }
 
-function enrichFromFacts(
+async function enrichFromFacts(
   c: Company,
   sec: SecSource,
   cik: string,
   who: Named,
   cov: NonNullable<CoverageReport["sec"]>,
-): void {
+): Promise<void> {
   let doc: unknown;
   try {
-    doc = sec.companyFacts(cik);
+    doc = await sec.companyFacts(cik);
     if (doc === undefined) {
       cov.companyFacts.missing.push({ ...who, cik });
       return;
@@ -212,15 +214,15 @@ function enrichFromFacts(
   }
 }
 
-function enrichFromSubmissions(
+async function enrichFromSubmissions(
   c: Company,
   sec: SecSource,
   cik: string,
   who: Named,
   cov: NonNullable<CoverageReport["sec"]>,
-): void {
+): Promise<void> {
   try {
-    const doc = sec.submissions(cik);
+    const doc = await sec.submissions(cik);
     if (doc === undefined) {
       cov.submissions.missing.push({ ...who, cik });
       return;
