@@ -355,7 +355,7 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
 
   test("12. a holdings CSV: refused when it is not one, loaded with what was skipped when it is", async () => {
     await page.getByRole("button", { name: "Change data source" }).click();
-    const input = page.locator('input[type="file"]');
+    const input = page.getByTestId("holdings-file-input");
     await input.setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") });
     await page.getByText("notes.csv was not loaded").waitFor();
     expect(
