@@ -29,7 +29,9 @@ const BLOCK = 1 << 20;
  * machine). One block is held at a time; entry contents are streamed from the file.
  */
 class BlockReader extends yauzl.RandomAccessReader {
-  private block = Buffer.alloc(0);
+  /** One buffer for the life of the reader (not one per block): the pass allocates nothing per megabyte. */
+  private readonly buffer = Buffer.alloc(BLOCK);
+  private block = this.buffer.subarray(0, 0);
   private blockStart = -1;
   private closed = false;
 
@@ -56,8 +58,8 @@ class BlockReader extends yauzl.RandomAccessReader {
       }
       const end = this.blockStart + this.block.length;
       if (this.blockStart < 0 || position < this.blockStart || position + length > end) {
-        const b = Buffer.alloc(Math.max(0, Math.min(BLOCK, this.size - position)));
-        this.block = b.subarray(0, readSync(this.fd, b, 0, b.length, position));
+        const want = Math.max(0, Math.min(BLOCK, this.size - position));
+        this.block = this.buffer.subarray(0, readSync(this.fd, this.buffer, 0, want, position));
         this.blockStart = position;
       }
       const from = position - this.blockStart;
