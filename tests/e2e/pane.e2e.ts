@@ -325,7 +325,8 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
   test("10. keyboard: every control is reachable with Tab, in reading order", async () => {
     await page.locator("body").focus();
     const seen: string[] = [];
-    for (let i = 0; i < 80; i++) {
+    // the data sources are open from test 7 (URL, snapshot file, holdings CSV, demo): 120 stops reach Refresh all
+    for (let i = 0; i < 120; i++) {
       await page.keyboard.press("Tab");
       seen.push(
         await page.evaluate(() => {
