@@ -1,6 +1,7 @@
 // `qualis snapshot build`: a snapshot from an iShares holdings export, with SEC EDGAR fundamentals from a folder
-// (--sec-dir), the SEC's bulk archives read in place (--sec-bulk), or fetched into a cache (--fetch), or holdings only. The snapshot is validated with the add-in's own
-// validation before it is written; a coverage report is printed and written beside it (OUT.coverage.txt).
+// (--sec-dir), the SEC's bulk archives read in place (--sec-bulk), or fetched into a cache (--fetch), or holdings
+// only. The snapshot is validated with the add-in's own validation before it is written; a coverage report is
+// printed and written beside it (OUT.coverage.txt).
 import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { parseArgs } from "util";

@@ -82,6 +82,12 @@ describe("qualis snapshot build --sec-bulk (ZIP64 archives of the fixtures among
     const noMap = await qualis(...base, "--sec-bulk", factsZip);
     expect(noMap.code).toBe(2);
     expect(noMap.err).toContain("--sec-bulk needs --ticker-map FILE");
+    const subsAlone = await qualis(...base, "--submissions-bulk", subsZip);
+    expect(subsAlone.code).toBe(2);
+    expect(subsAlone.err).toContain("--submissions-bulk goes with --sec-bulk");
+    const both = await qualis(...base, "--sec-bulk", factsZip, "--sec-dir", SEC_DIR, "--ticker-map", "x.json");
+    expect(both.code).toBe(1);
+    expect(both.err).toContain("give one of --sec-dir, --sec-bulk and --fetch, not --sec-dir and --sec-bulk");
     const notZip = await qualis(
       ...base,
       "--sec-bulk",
