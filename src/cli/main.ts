@@ -24,7 +24,9 @@ Commands:
   docs [--readme FILE] [--check]
         Regenerate the generated sections of docs/methodology.md, docs/functions.md and docs/fields.md (or of
         FILE) from the catalogue; --check only says whether they are up to date (exit 1 when stale).
-  snapshot build --holdings FILE --out FILE [--r1000-holdings FILE] [--sec-dir DIR | --fetch --user-agent "NAME EMAIL"]
+  snapshot build --holdings FILE --out FILE [--r1000-holdings FILE]
+                 [--sec-dir DIR | --sec-bulk companyfacts.zip [--submissions-bulk submissions.zip] --ticker-map FILE
+                  | --fetch --user-agent "NAME EMAIL"]
         Build a real snapshot from an iShares holdings export and SEC EDGAR data (\`qualis snapshot\` lists every option).
 
 Exit codes: 0 done, 1 the work failed (a file not found or refused, a failed download), 2 a usage error (an unknown

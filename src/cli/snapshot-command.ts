@@ -1,11 +1,13 @@
 // `qualis snapshot build`: a snapshot from an iShares holdings export, with SEC EDGAR fundamentals from a folder
-// (--sec-dir) or fetched into a cache (--fetch), or holdings only. The snapshot is validated with the add-in's own
-// validation before it is written; a coverage report is printed and written beside it (OUT.coverage.txt).
+// (--sec-dir), the SEC's bulk archives read in place (--sec-bulk), or fetched into a cache (--fetch), or holdings
+// only. The snapshot is validated with the add-in's own validation before it is written; a coverage report is
+// printed and written beside it (OUT.coverage.txt).
 import { existsSync, writeFileSync } from "fs";
 import path from "path";
 import { parseHoldingsCsv } from "../data/sources/holdings/parse-holdings";
 import { renderCoverage } from "../data/sources/sec/coverage-report";
-import { buildSnapshot, type BuildResult, type SecSource } from "../data/sources/sec/sec-universe";
+import { buildSnapshot, ciksFor, type BuildResult, type SecSource } from "../data/sources/sec/sec-universe";
+import { secBulkSource } from "../data/sources/sec/sec-bulk";
 import { encodeSnapshot } from "../data/snapshot-codec";
 import { validateSnapshot } from "../data/snapshot-validate";
 import type { CommandIO } from "./main";
@@ -20,17 +22,19 @@ export const SNAPSHOT_USAGE = `qualis snapshot build --holdings FILE --out FILE 
   --r1000-holdings FILE    iShares Russell 1000 (IWB) export: breakpoint and upper band computed from R1000 + R2000
   --sec-dir DIR            SEC files on disk: DIR/company_tickers_exchange.json (or company_tickers.json),
                            DIR/companyfacts/CIK##########.json, DIR/submissions/CIK##########.json
+  --sec-bulk FILE          the SEC's bulk companyfacts.zip, read in place (needs --ticker-map)
+  --submissions-bulk FILE  the SEC's bulk submissions.zip, read in place (with --sec-bulk)
   --fetch                  fetch those from SEC EDGAR into --cache-dir (resumable), then build from there
   --user-agent "NAME EMAIL"  required with --fetch: the SEC wants to know who is asking
   --cache-dir DIR          where --fetch keeps what it fetched (default .qualis-sec-cache)
-  --ticker-map FILE        use this ticker map instead of the one in --sec-dir
+  --ticker-map FILE        use this ticker map instead of the one in --sec-dir (required with --sec-bulk)
   --index-total-cap N      the holdings' index's total market cap, USD millions (default: the fund table's)
   --r1000-total-cap N      the Russell 1000's total market cap, USD millions, for --r1000-holdings
   --generated-at ISO       provenance.generatedAt (default: now), for reproducible builds
   --tickers-url, --companyfacts-url, --submissions-url URL   SEC endpoints ("##########" = 10-digit CIK)
   --max-per-second N       request rate with --fetch (at most and by default 10)
   --retry-delay-ms N       first retry delay with --fetch (default 1000; doubles; Retry-After wins)
-  Without --sec-dir or --fetch the snapshot has holdings only (no fundamentals).`;
+  Without --sec-dir, --sec-bulk or --fetch the snapshot has holdings only (no fundamentals).`;
 
 export interface SnapshotDeps {
   /** Aborts a --fetch run (tests; Ctrl-C simply kills the process: the cache stays consistent). */
@@ -59,6 +63,8 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
       out: { type: "string" },
       "r1000-holdings": { type: "string" },
       "sec-dir": { type: "string" },
+      "sec-bulk": { type: "string" },
+      "submissions-bulk": { type: "string" },
       fetch: { type: "boolean" },
       "user-agent": { type: "string" },
       "cache-dir": { type: "string" },
@@ -75,7 +81,14 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
   });
   requireFlags(v, ["holdings", "out"]);
   const { holdings: holdingsFile, out } = v as { holdings: string; out: string };
-  if (v["sec-dir"] && v.fetch) throw new UsageError("give --sec-dir or --fetch, not both");
+  const sources = [v["sec-dir"] && "--sec-dir", v["sec-bulk"] && "--sec-bulk", v.fetch && "--fetch"].filter(Boolean);
+  if (sources.length > 1)
+    throw new UsageError(`give one of --sec-dir, --sec-bulk and --fetch, not ${sources.join(" and ")}`);
+  if (v["sec-bulk"] && !v["ticker-map"])
+    throw new UsageError("--sec-bulk needs --ticker-map FILE (the archives hold no ticker map)");
+  if (v["submissions-bulk"] && !v["sec-bulk"]) throw new UsageError("--submissions-bulk goes with --sec-bulk");
+  if (v["sec-bulk"]) checkInputPath(v["sec-bulk"], "--sec-bulk");
+  if (v["submissions-bulk"]) checkInputPath(v["submissions-bulk"], "--submissions-bulk");
   if (v["generated-at"] !== undefined && Number.isNaN(Date.parse(v["generated-at"])))
     throw new UsageError(`--generated-at '${v["generated-at"]}' is not an ISO date-time`);
   ensureOutPath(out);
@@ -96,8 +109,18 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
   }
 
   let sec: SecSource | null = null;
+  let close = () => {};
   if (v["sec-dir"]) sec = secDirSource(v["sec-dir"], v["ticker-map"]);
-  else if (v.fetch) {
+  else if (v["sec-bulk"]) {
+    const bulk = await secBulkSource({
+      companyFactsZip: v["sec-bulk"],
+      submissionsZip: v["submissions-bulk"],
+      tickerMapFile: v["ticker-map"]!,
+      ciks: (map) => ciksFor(holdings, map),
+    });
+    sec = bulk;
+    close = bulk.close;
+  } else if (v.fetch) {
     const cacheDir = v["cache-dir"] ?? ".qualis-sec-cache";
     const { tickerMapFile, summary } = await fetchSecForHoldings(holdings, {
       userAgent: v["user-agent"] ?? "",
@@ -125,14 +148,18 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     sec = secDirSource(cacheDir, v["ticker-map"] ?? tickerMapFile);
   }
 
-  const result = buildSnapshot({
-    holdings,
-    holdingsFileName: holdingsName,
-    r1000,
-    sec,
-    options: { indexTotalCap, generatedAt: v["generated-at"] },
-  });
-  return writeResult(result, out, io);
+  try {
+    const result = await buildSnapshot({
+      holdings,
+      holdingsFileName: holdingsName,
+      r1000,
+      sec,
+      options: { indexTotalCap, generatedAt: v["generated-at"] },
+    });
+    return writeResult(result, out, io);
+  } finally {
+    close();
+  }
 }
 
 /** Said first: a --sec-dir without companyfacts/ builds a snapshot with no fundamentals, which is rarely meant. */

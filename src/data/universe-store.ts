@@ -12,7 +12,19 @@ import {
   type SnapshotResult,
 } from "./snapshot-validate";
 
-export type SourceSpec = { kind: "demo" } | { kind: "url"; url: string } | { kind: "holdings"; fileName: string };
+export type SourceSpec =
+  | { kind: "demo" }
+  | { kind: "url"; url: string }
+  | { kind: "holdings"; fileName: string }
+  /** A snapshot file the user opened in the pane; asOf is its provenance date ("" where it was refused). */
+  | { kind: "file"; fileName: string; asOf: string };
+
+/**
+ * The largest snapshot file (in characters) kept as the last good copy. The shared runtime's storage is the
+ * webview's localStorage, about 5 MiB per origin (docs/development.md); 4,000,000 characters leave room for the
+ * rest. A larger file is used for the session only: the chosen source and the stored copy stay what they were.
+ */
+export const STORED_FILE_LIMIT = 4_000_000;
 
 export interface LoadedUniverse {
   universe: Universe;
@@ -62,6 +74,8 @@ export function describeSource(s: SourceSpec): string {
       return s.url;
     case "holdings":
       return `holdings file ${s.fileName}`;
+    case "file":
+      return s.asOf ? `snapshot file ${s.fileName}, as of ${s.asOf}` : `snapshot file ${s.fileName}`;
   }
 }
 
@@ -71,7 +85,8 @@ function isSourceSpec(s: unknown): s is SourceSpec {
   return (
     x.kind === "demo" ||
     (x.kind === "url" && typeof x.url === "string") ||
-    (x.kind === "holdings" && typeof x.fileName === "string")
+    (x.kind === "holdings" && typeof x.fileName === "string") ||
+    (x.kind === "file" && typeof x.fileName === "string" && typeof x.asOf === "string")
   );
 }
 
@@ -154,6 +169,15 @@ export class UniverseStore {
     });
   }
 
+  /** Loads a snapshot file's text (what `qualis snapshot build` writes): parsed and validated like any snapshot. */
+  loadFile(text: string, fileName: string): Promise<LoadOutcome> {
+    return this.enqueue(async () => {
+      const result = parseSnapshot(text);
+      const asOf = result.ok ? result.universe.provenance.asOf : "";
+      return this.accept({ kind: "file", fileName, asOf }, result, text, false);
+    });
+  }
+
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     this.pending++;
     const run = this.chain.then(task, task).finally(() => this.pending--);
@@ -167,10 +191,12 @@ export class UniverseStore {
       if (source.kind === "demo") text = await this.deps.bundled();
       else if (source.kind === "url") text = await this.deps.fetchText(source.url);
       else {
-        // A holdings upload lives only in the persisted cache; re-reading means re-validating that copy.
+        // A holdings upload or a snapshot file lives only in the persisted cache; re-reading re-validates that copy.
         const cached = await this.readCache();
-        if (!cached || cached.source.kind !== "holdings")
-          throw new Error("The holdings file is no longer stored; load it again.");
+        if (!cached || cached.source.kind !== source.kind)
+          throw new Error(
+            `The ${source.kind === "file" ? "snapshot" : "holdings"} file is no longer stored; load it again.`,
+          );
         text = cached.text;
       }
     } catch (e) {
@@ -218,6 +244,12 @@ export class UniverseStore {
   }
 
   private async persist(source: SourceSpec, text: string): Promise<void> {
+    if (source.kind === "file" && text.length > STORED_FILE_LIMIT) {
+      this.notices.push(
+        `${source.fileName} is ${(text.length / 1e6).toFixed(1)} million characters, over the ${STORED_FILE_LIMIT / 1e6} million kept for offline use: it is in use for this session only, and Excel will start next time from the previous source. Publish it at a snapshot URL to keep it.`,
+      );
+      return;
+    }
     try {
       await this.deps.storage.setItem(STORAGE_KEYS.source, JSON.stringify(source));
       // The demo ships in the bundle; only real data needs a copy to survive going offline.

@@ -91,6 +91,9 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
     expect(text).toMatch(/revenue\s+4\s+4\n/);
     expect(text).toContain("Market cap: 5 price × SEC shares; 2 estimated from index weight; 0 none");
     expect(text).toContain("skipped line 22: - ZANY BIO WARRANTS — no ticker");
+    // which debt lines gave each company's total debt; a filer without us-gaap facts is named, not mis-read
+    expect(text).toContain("total debt by combination of debt lines:\n    LongTermDebt: 1 (ZJUN)\n");
+    expect(text).toContain("no us-gaap facts (not read; fields null): ZOTH (no financial facts)");
   });
 
   test("the same inputs build the same bytes", async () => {

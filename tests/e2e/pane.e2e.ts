@@ -326,7 +326,8 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
   test("10. keyboard: every control is reachable with Tab, in reading order", async () => {
     await page.locator("body").focus();
     const seen: string[] = [];
-    for (let i = 0; i < 80; i++) {
+    // the data sources are open from test 7 (URL, snapshot file, holdings CSV, demo): 120 stops reach Refresh all
+    for (let i = 0; i < 120; i++) {
       await page.keyboard.press("Tab");
       seen.push(
         await page.evaluate(() => {
@@ -356,7 +357,7 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
 
   test("12. a holdings CSV: refused when it is not one, loaded with what was skipped when it is", async () => {
     await page.getByRole("button", { name: "Change data source" }).click();
-    const input = page.locator('input[type="file"]');
+    const input = page.getByTestId("holdings-file-input");
     await input.setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") });
     await page.getByText("notes.csv was not loaded").waitFor();
     expect(

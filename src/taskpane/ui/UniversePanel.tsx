@@ -1,5 +1,5 @@
 // The universe: where the data comes from, its date, size and coverage (DEMO where it is the demo); reload it, or
-// choose a snapshot URL or a holdings CSV. Every failure is said in plain words with what to do.
+// choose a snapshot URL, a snapshot file on disk or a holdings CSV. Every failure is said in plain words with what to do.
 import {
   Badge,
   Button,
@@ -12,17 +12,17 @@ import {
   Subtitle2,
   Text,
 } from "@fluentui/react-components";
-import { ArrowSyncRegular, DocumentArrowUpRegular, LinkRegular } from "@fluentui/react-icons";
+import { ArrowSyncRegular, DocumentArrowUpRegular, FolderOpenRegular, LinkRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { IS_DEV_BUILD } from "../../data/build-flags";
-import { checkSnapshotUrl } from "../../data/snapshot-fetch";
-import { describeSource, type LoadOutcome, type UniverseStore } from "../../data/universe-store";
+import { checkSnapshotUrl, DEFAULT_MAX_BYTES } from "../../data/snapshot-fetch";
+import { describeSource, STORED_FILE_LIMIT, type LoadOutcome, type UniverseStore } from "../../data/universe-store";
 import { importHoldingsCsv } from "../holdings-source";
 import { OutcomeBar, type Outcome } from "./feedback";
 import { useStyles } from "./styles";
 import type { UniverseView } from "./use-universe";
 
-type Pending = "reload" | "url" | "csv" | "demo" | null;
+type Pending = "reload" | "url" | "csv" | "file" | "demo" | null;
 type Result = Outcome | null;
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -44,6 +44,7 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
   const [url, setUrl] = useState(current?.kind === "url" ? current.url : "");
   const [urlError, setUrlError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const snapshotInput = useRef<HTMLInputElement>(null);
   const u = view.loaded?.universe;
 
   const report = (o: LoadOutcome, what: string, details: string[] = []) => {
@@ -102,6 +103,27 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
     } finally {
       setPending(null);
       if (fileInput.current) fileInput.current.value = "";
+    }
+  };
+
+  // A snapshot JSON from disk (what `qualis snapshot build` writes): validated by the store like any snapshot.
+  const chooseSnapshot = async (file: File | undefined) => {
+    if (!file) return;
+    setPending("file");
+    setResult(null);
+    try {
+      if (file.size > DEFAULT_MAX_BYTES)
+        setResult({
+          intent: "error",
+          title: `${file.name} was not loaded`,
+          text: `The file is ${(file.size / 1e6).toFixed(1)} MB, over the ${(DEFAULT_MAX_BYTES / 1e6).toFixed(0)} MB limit of a snapshot.`,
+        });
+      else report(await store.loadFile(await file.text(), file.name), file.name);
+    } catch (err) {
+      setResult({ intent: "error", title: `${file.name} could not be read`, text: (err as Error).message });
+    } finally {
+      setPending(null);
+      if (snapshotInput.current) snapshotInput.current.value = "";
     }
   };
 
@@ -204,7 +226,31 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
           </form>
           <div className={s.row}>
             <input
+              ref={snapshotInput}
+              className={s.hiddenInput}
+              type="file"
+              accept=".json,application/json"
+              aria-hidden="true"
+              tabIndex={-1}
+              data-testid="snapshot-file-input"
+              onChange={(e) => void chooseSnapshot(e.target.files?.[0])}
+            />
+            <Button
+              icon={pending === "file" ? <Spinner size="tiny" /> : <FolderOpenRegular />}
+              disabled={pending !== null}
+              onClick={() => snapshotInput.current?.click()}
+            >
+              Open snapshot file…
+            </Button>
+          </div>
+          <Text size={200} className={s.muted}>
+            A snapshot file is what <code>qualis snapshot build</code> writes. It is kept for offline use up to{" "}
+            {STORED_FILE_LIMIT / 1e6} million characters; a larger one is used until Excel closes.
+          </Text>
+          <div className={s.row}>
+            <input
               ref={fileInput}
+              data-testid="holdings-file-input"
               className={s.hiddenInput}
               type="file"
               accept=".csv,text/csv"

@@ -18,7 +18,9 @@
 //   with the latest of them; every flow field is the sum of its own four quarters there (null where it lacks one —
 //   never a mix of periods), and balance-sheet items are the balances at that quarter end. Otherwise the TTM is the
 //   last fiscal year.
-// - Units: USD facts become USD millions, share counts millions. A filer reporting in another currency gets nulls.
+// - Units: USD facts become USD millions, share counts millions. A filer whose statements are in another currency
+//   gets nulls (currency.ts says which currency the statements are in and names facts in other currencies).
+// - Total debt and interest expense: debt.ts (combinations of debt lines, never counting a part twice).
 import {
   FUNDAMENTAL_FIELDS,
   emptyFundamentals,
@@ -27,6 +29,8 @@ import {
 } from "../../../model/fundamentals";
 import type { FinancialPeriod, FiscalYear } from "../../../model/types";
 import { COST_OF_REVENUE, DEPRECIATION_AMORTIZATION, FIELD_SOURCES, type Candidate } from "./concepts";
+import { currencyReport, type CurrencyReport } from "./currency";
+import { interestExpense, totalDebt } from "./debt";
 
 export interface Fact {
   start: string | null;
@@ -212,8 +216,10 @@ export interface ExtractedFundamentals {
   years: FiscalYear[];
   /** Current shares outstanding, millions: the latest cover-page count (all classes), else the TTM's. */
   shares: { value: number; source: string } | null;
-  /** Currencies other than USD the filer reports in (its money fields are then null). */
-  otherCurrencies: string[];
+  /** The statements' currency (money fields are null unless USD) and the facts in other currencies. */
+  currency: CurrencyReport;
+  /** The debt combination of the TTM's balance sheet (else the latest fiscal year's): "LongTermDebtNoncurrent + DebtCurrent". */
+  debtBasis: string | null;
 }
 
 const MONEY_DIVISOR = 1e6;
@@ -293,6 +299,7 @@ export class FactsReader {
   private flow(field: FundamentalField | "costOfRevenue" | "depreciation", resolve: Resolver): number | null {
     if (field === "costOfRevenue") return this.candidate(COST_OF_REVENUE, resolve);
     if (field === "depreciation") return this.candidate(DEPRECIATION_AMORTIZATION, resolve);
+    if (field === "interestExpense") return interestExpense(resolve);
     return this.candidate(FIELD_SOURCES[field].candidates, resolve);
   }
 
@@ -354,8 +361,9 @@ export class FactsReader {
     for (const field of FUNDAMENTAL_FIELDS) {
       const src = FIELD_SOURCES[field];
       if (field === "ebitda" || field === "sharesOutstanding" || src.unit !== "USD") continue;
-      v[field] =
-        src.kind === "instant" ? this.candidate(src.candidates, (c) => this.get(c, "USD")!.instant(end)) : flow(field);
+      const atEnd = (c: string) => this.get(c, "USD")!.instant(end);
+      if (field === "totalDebt") v[field] = totalDebt(atEnd)?.value ?? null;
+      else v[field] = src.kind === "instant" ? this.candidate(src.candidates, atEnd) : flow(field);
     }
     if (v.grossProfit === null && v.revenue !== null) {
       const cost = flow("costOfRevenue");
@@ -423,12 +431,9 @@ export class FactsReader {
       : ttm?.values.sharesOutstanding != null
         ? { value: ttm.values.sharesOutstanding, source: `shares outstanding at ${ttm.end}` }
         : null;
-    const otherCurrencies = new Set<string>();
-    for (const [name, units] of this.facts.concepts) {
-      if (!name.startsWith("us-gaap:")) continue;
-      for (const u of Object.keys(units)) if (/^[A-Z]{3}$/.test(u) && u !== "USD") otherCurrencies.add(u);
-    }
-    return { ttm, years, shares, otherCurrencies: [...otherCurrencies].sort() };
+    const debtEnd = ttm?.end ?? lastFy?.end;
+    const debtBasis = debtEnd ? (totalDebt((c) => this.get(c, "USD")!.instant(debtEnd))?.basis ?? null) : null;
+    return { ttm, years, shares, currency: currencyReport(this.facts), debtBasis };
   }
 }
 

@@ -3,6 +3,7 @@
 // list is a sum: its first concept must be reported, the others are added where they are. The table of fallbacks in
 // docs/real-data.md is checked against this one by a test: edit here, then there.
 import type { FundamentalField } from "../../../model/fundamentals";
+import { INTEREST_EXPENSE_CONCEPTS, NET_INTEREST_CONCEPT } from "./debt";
 
 /** One concept, or a sum whose first concept is required and whose other parts are added where reported. */
 export type Candidate = string | readonly string[];
@@ -85,16 +86,8 @@ export const FIELD_SOURCES: Readonly<Record<FundamentalField, FieldSource>> = {
   totalDebt: {
     kind: "instant",
     unit: "USD",
-    candidates: [
-      "DebtLongtermAndShorttermCombinedAmount",
-      ["LongTermDebt", "ShortTermBorrowings"],
-      ["LongTermDebtNoncurrent", "LongTermDebtCurrent", "ShortTermBorrowings"],
-      [
-        "LongTermDebtAndCapitalLeaseObligations",
-        "LongTermDebtAndCapitalLeaseObligationsCurrent",
-        "ShortTermBorrowings",
-      ],
-    ],
+    candidates: [],
+    computed: "the first complete combination of debt lines (table below, debt.ts); no part counted twice",
   },
   cash: {
     kind: "instant",
@@ -114,7 +107,8 @@ export const FIELD_SOURCES: Readonly<Record<FundamentalField, FieldSource>> = {
   interestExpense: {
     kind: "duration",
     unit: "USD",
-    candidates: ["InterestExpense", "InterestExpenseNonoperating", "InterestExpenseDebt", "InterestAndDebtExpense"],
+    candidates: [...INTEREST_EXPENSE_CONCEPTS],
+    computed: `else −${NET_INTEREST_CONCEPT} where that net interest is an expense (negative)`,
   },
   ebitda: {
     kind: "duration",

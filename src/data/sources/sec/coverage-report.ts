@@ -24,7 +24,14 @@ export interface CoverageReport {
       found: number;
       missing: (Named & { cik: string })[];
       unreadable: (Named & { cik: string; message: string })[];
-      otherCurrency: (Named & { currencies: string[] })[];
+      /** Filers whose statements are in another currency: their money fields are null. */
+      nonUsd: (Named & { currency: string })[];
+      /** USD filers with some facts in another currency (read in USD; those facts are not used). */
+      otherCurrencyFacts: (Named & { facts: string[] })[];
+      /** Filers without us-gaap facts (a foreign ifrs-full filer): not read, their fields null. */
+      notUsGaap: (Named & { taxonomies: string[] })[];
+      /** Which combination of debt lines gave each company's total debt (docs/real-data.md): basis → tickers. */
+      debtBasis: Record<string, string[]>;
     };
     submissions: {
       found: number;
@@ -139,13 +146,28 @@ export function renderCoverage(r: CoverageReport, max = 50): string {
     );
     for (const x of s.companyFacts.unreadable)
       out.push(`  companyfacts unreadable: ${x.ticker} (CIK ${x.cik}): ${x.message}`);
-    if (s.companyFacts.otherCurrency.length)
+    const cf = s.companyFacts;
+    if (cf.nonUsd.length)
       out.push(
-        `  reporting in other currencies (money fields null): ${list(
-          s.companyFacts.otherCurrency.map((x) => `${x.ticker} (${x.currencies.join(", ")})`),
+        `  statements in another currency (money fields null): ${list(
+          cf.nonUsd.map((x) => `${x.ticker} (${x.currency})`),
           max,
         )}`,
       );
+    if (cf.notUsGaap.length)
+      out.push(
+        `  no us-gaap facts (not read; fields null): ${list(
+          cf.notUsGaap.map((x) => `${x.ticker} (${x.taxonomies.join(", ") || "no financial facts"})`),
+          max,
+        )}`,
+      );
+    for (const x of cf.otherCurrencyFacts.slice(0, max))
+      out.push(`  ${x.ticker}: USD statements; facts in other currencies not used: ${list(x.facts, 10)}`);
+    const bases = Object.entries(cf.debtBasis).sort((a, b) => b[1].length - a[1].length);
+    if (bases.length) {
+      out.push("  total debt by combination of debt lines:");
+      for (const [basis, tickers] of bases) out.push(`    ${basis}: ${tickers.length} (${list(tickers, 12)})`);
+    }
     out.push(
       `  submissions: ${s.submissions.found} read; missing ${s.submissions.missing.length}: ${list(
         s.submissions.missing.map((x) => `${x.ticker} (CIK ${x.cik})`),

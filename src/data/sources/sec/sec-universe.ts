@@ -24,9 +24,10 @@ export interface SecSource {
   /** How the SEC data was obtained, for the provenance ("SEC EDGAR files in ./sec"). */
   label: string;
   tickerMap: TickerMap;
-  /** The parsed companyfacts document of a CIK; undefined where there is none. Throws where it is unreadable. */
-  companyFacts(cik: string): unknown;
-  submissions(cik: string): unknown;
+  /** The parsed companyfacts document of a CIK; undefined where there is none. Throws (rejects) where it is unreadable.
+   *  A folder answers at once; a bulk archive (sec-bulk.ts) answers once the entry is inflated. */
+  companyFacts(cik: string): unknown | Promise<unknown>;
+  submissions(cik: string): unknown | Promise<unknown>;
 }
 
 export interface R1000Input {
@@ -111,7 +112,7 @@ function bandsFromR1000(
   };
 }
 
-export function buildSnapshot(input: BuildInput): BuildResult {
+export async function buildSnapshot(input: BuildInput): Promise<BuildResult> {
   const asOf = requireUsable(input.holdings);
   const opts = input.options ?? {};
   const hc = holdingsCompanies(input.holdings, opts);
@@ -127,7 +128,15 @@ export function buildSnapshot(input: BuildInput): BuildResult {
       matched: 0,
       unmatched: [],
       matchedAsShareClass: [],
-      companyFacts: { found: 0, missing: [], unreadable: [], otherCurrency: [] },
+      companyFacts: {
+        found: 0,
+        missing: [],
+        unreadable: [],
+        nonUsd: [],
+        otherCurrencyFacts: [],
+        notUsGaap: [],
+        debtBasis: {},
+      },
       submissions: { found: 0, missing: [], unreadable: [] },
     };
     for (const c of companies) {
@@ -141,8 +150,9 @@ export function buildSnapshot(input: BuildInput): BuildResult {
       if (m.asShareClass) cov.matchedAsShareClass.push({ ...who, secTicker: m.entry.ticker });
       const cik = m.entry.cik;
       c.cik = cik;
-      enrichFromFacts(c, sec, cik, who, cov);
-      enrichFromSubmissions(c, sec, cik, who, cov);
+      // one company at a time: a bulk archive then holds one inflated document in memory, never all of them
+      await enrichFromFacts(c, sec, cik, who, cov);
+      await enrichFromSubmissions(c, sec, cik, who, cov);
     }
     secCoverage = cov;
   }
@@ -168,23 +178,28 @@ export function buildSnapshot(input: BuildInput): BuildResult {
   return { universe, coverage: coverageReport(universe, report, secCoverage, estimates) };
 }
 
-function enrichFromFacts(
+async function enrichFromFacts(
   c: Company,
   sec: SecSource,
   cik: string,
   who: Named,
   cov: NonNullable<CoverageReport["sec"]>,
-): void {
+): Promise<void> {
   let doc: unknown;
   try {
-    doc = sec.companyFacts(cik);
+    doc = await sec.companyFacts(cik);
     if (doc === undefined) {
       cov.companyFacts.missing.push({ ...who, cik });
       return;
     }
     const f = extractFundamentals(doc);
     cov.companyFacts.found++;
-    if (f.otherCurrencies.length > 0) cov.companyFacts.otherCurrency.push({ ...who, currencies: f.otherCurrencies });
+    const cf = cov.companyFacts;
+    const cur = f.currency;
+    if (!cur.taxonomies.includes("us-gaap")) cf.notUsGaap.push({ ...who, taxonomies: cur.taxonomies });
+    else if (cur.statements !== null && cur.statements !== "USD") cf.nonUsd.push({ ...who, currency: cur.statements });
+    if (cur.otherFacts.length > 0) cf.otherCurrencyFacts.push({ ...who, facts: cur.otherFacts });
+    if (f.debtBasis) (cf.debtBasis[f.debtBasis] ??= []).push(c.ticker);
     c.ttm = f.ttm;
     c.years = f.years;
     if (f.shares && f.shares.value > 0) {
@@ -199,15 +214,15 @@ function enrichFromFacts(
   }
 }
 
-function enrichFromSubmissions(
+async function enrichFromSubmissions(
   c: Company,
   sec: SecSource,
   cik: string,
   who: Named,
   cov: NonNullable<CoverageReport["sec"]>,
-): void {
+): Promise<void> {
   try {
-    const doc = sec.submissions(cik);
+    const doc = await sec.submissions(cik);
     if (doc === undefined) {
       cov.submissions.missing.push({ ...who, cik });
       return;

@@ -215,12 +215,32 @@ describe("companyfacts rules on hand-made facts", () => {
     expect(r.ttm).toBeNull();
   });
 
-  test("a filer in another currency: money fields null, the currency reported", () => {
+  test("a filer whose statements are in another currency: money fields null, the currency reported", () => {
     const r = extractFundamentals(
       doc({ Revenues: [fy("2024-01-01", "2024-12-31", 1e6, "2025-02-20", "20-F")] }, "EUR"),
     );
-    expect(r.otherCurrencies).toEqual(["EUR"]);
+    expect(r.currency).toEqual({
+      statements: "EUR",
+      otherFacts: [],
+      taxonomies: ["us-gaap"],
+    });
     expect(r.years).toEqual([]);
+  });
+
+  test("a USD filer with a few facts in CAD stays a USD filer; the CAD facts are named", () => {
+    const d = doc({
+      Revenues: [fy("2024-01-01", "2024-12-31", 1e6, "2025-02-20")],
+      Assets: [{ end: "2024-12-31", val: 5e6, filed: "2025-02-20", form: "10-K" }],
+    });
+    (
+      d.facts["us-gaap"] as Record<string, { units: Record<string, unknown[]> }>
+    ).LineOfCreditFacilityMaximumBorrowingCapacity = {
+      units: { CAD: [{ end: "2024-12-31", val: 2e9, filed: "2025-02-20", form: "10-K", accn: "a" }] },
+    };
+    const r = extractFundamentals(d);
+    expect(r.currency.statements).toBe("USD");
+    expect(r.currency.otherFacts).toEqual(["us-gaap:LineOfCreditFacilityMaximumBorrowingCapacity (CAD, 1 fact)"]);
+    expect(r.years[0]!.values).toMatchObject({ revenue: 1, totalAssets: 5 });
   });
 
   test("sums: debt = long-term debt + short-term borrowings where reported; D&A from depreciation + amortisation", () => {
