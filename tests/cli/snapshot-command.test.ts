@@ -33,7 +33,7 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
     expect(run.code).toBe(0);
     const v = await qualis("validate", out);
     expect(v.code).toBe(0);
-    expect(v.out).toContain("valid — 7 companies, as of 2026-04-10");
+    expect(v.out).toContain("valid — 6 companies, as of 2026-04-10");
   });
 
   test("joins holdings, ticker map, companyfacts and submissions", () => {
@@ -64,9 +64,9 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
       marketCap: 6.5,
       marketCapEstimated: false,
     });
-    // No companyfacts (ZNOF) or no CIK (ZZRO): the weight estimate stays.
-    for (const t of ["ZNOF", "ZZRO"]) expect(u.companies.find((c) => c.ticker === t)!.marketCapEstimated).toBe(true);
-    expect(u.companies.find((c) => c.ticker === "ZZRO")!.cik).toBeNull();
+    // No companyfacts (ZNOF): the weight estimate stays. The escrow line ZZRO is no company at all.
+    expect(u.companies.find((c) => c.ticker === "ZNOF")!.marketCapEstimated).toBe(true);
+    expect(u.companies.find((c) => c.ticker === "ZZRO")).toBeUndefined();
   });
 
   test("provenance says what went in; coverage counts the companies with fundamentals", () => {
@@ -76,20 +76,20 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
       generatedAt: GENERATED_AT,
       isDemo: false,
       source:
-        "iShares Russell 2000 ETF holdings as of 2026-04-10 + SEC EDGAR companyfacts and submissions (4 of 7 companies with fundamentals)",
-      coverage: { constituents: 7, withFundamentals: 4, withMarketCap: 7 },
+        "iShares Russell 2000 ETF holdings as of 2026-04-10 + SEC EDGAR companyfacts and submissions (4 of 6 companies with fundamentals)",
+      coverage: { constituents: 6, withFundamentals: 4, withMarketCap: 6 },
     });
   });
 
   test("the coverage report is printed and written beside the snapshot: per field, and unmatched tickers by name", () => {
     const text = readFileSync(`${out}.coverage.txt`, "utf8");
     expect(run.out.trim()).toBe(text.trim());
-    expect(text).toContain("matched to a CIK: 6 of 7 (85.7%)");
-    expect(text).toContain("unmatched tickers (1): ZZRO (ZERO PRICE ESCROW)");
+    expect(text).toContain("matched to a CIK: 6 of 6 (100.0%)");
+    expect(text).toContain("2 not a company");
     expect(text).toContain("companyfacts: 5 read; missing 1: ZNOF (CIK 9990006)");
     expect(text).toMatch(/capex\s+1\s+1\n/);
     expect(text).toMatch(/revenue\s+4\s+4\n/);
-    expect(text).toContain("Market cap: 5 price × SEC shares; 2 estimated from index weight; 0 none");
+    expect(text).toContain("Market cap: 5 price × SEC shares; 1 estimated from index weight; 0 none");
     expect(text).toContain("skipped line 22: - ZANY BIO WARRANTS — no ticker");
   });
 
@@ -160,7 +160,7 @@ describe("qualis snapshot build, other modes and refusals", () => {
     expect(idx.bandSource).toMatch(
       /^Computed from IWB\.csv \(iShares Russell 1000 ETF, as of 2026-04-10; caps estimated from weights/,
     );
-    expect(idx.bandSource).toContain("1007 companies ranked by market cap");
+    expect(idx.bandSource).toContain("1006 companies ranked by market cap");
   });
 
   test("--r1000-holdings must be a Russell 1000 export", async () => {

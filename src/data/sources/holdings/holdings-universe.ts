@@ -168,7 +168,12 @@ export interface HoldingsReport {
 }
 
 export function countSkipped(skipped: readonly SkippedRow[]): Record<SkipReason, number> {
-  const counts: Record<SkipReason, number> = { "non-equity": 0, "no ticker": 0, "duplicate ticker": 0 };
+  const counts: Record<SkipReason, number> = {
+    "non-equity": 0,
+    "no ticker": 0,
+    "not a company": 0,
+    "duplicate ticker": 0,
+  };
   for (const s of skipped) counts[s.reason]++;
   return counts;
 }
@@ -208,7 +213,7 @@ export function describeHoldingsReport(r: HoldingsReport, examples = 3): string[
     `${r.fileName}: ${r.fund}${r.fundId ? ` (${r.fundId}, ${r.indexName})` : " (not a fund in the fund table)"}, holdings as of ${r.asOf}`,
     `  ${r.rowsRead} rows read, ${r.equityRows} equity rows, ${r.companies} companies; weights of the companies sum to ${r.weightSum.toFixed(2)}%`,
   ];
-  for (const reason of ["non-equity", "no ticker", "duplicate ticker"] as const) {
+  for (const reason of ["non-equity", "no ticker", "not a company", "duplicate ticker"] as const) {
     const rows = r.skipped.filter((s) => s.reason === reason);
     if (rows.length === 0) continue;
     const shown = rows.slice(0, examples).map((s) => `line ${s.line} ${s.ticker} ${s.name} (${s.detail})`);
@@ -229,7 +234,7 @@ export function describeHoldingsReport(r: HoldingsReport, examples = 3): string[
 export function holdingsNotes(fileName: string, report: HoldingsReport): string[] {
   const c = report.skippedCounts;
   const notes = [
-    `Read ${fileName}: ${report.rowsRead} rows, ${report.equityRows} equity rows, ${report.companies} companies; skipped ${c["non-equity"]} non-equity rows, ${c["no ticker"]} rows without a ticker, ${c["duplicate ticker"]} duplicate tickers; ${report.problems.length} problems.`,
+    `Read ${fileName}: ${report.rowsRead} rows, ${report.equityRows} equity rows, ${report.companies} companies; skipped ${c["non-equity"]} non-equity rows, ${c["no ticker"]} rows without a ticker, ${c["not a company"]} lines that are not a company (CVR, escrow, rights, price 0), ${c["duplicate ticker"]} duplicate tickers; ${report.problems.length} problems.`,
   ];
   if (report.marketCap.indexTotalCap !== null) {
     notes.push(

@@ -21,7 +21,7 @@ describe("holdings → universe", () => {
   test("passes the snapshot schema", () => expectValid(universe));
 
   test("every equity holding with a ticker is an R2000 company without fundamentals", () => {
-    expect(universe.companies.map((c) => c.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF", "ZZRO"]);
+    expect(universe.companies.map((c) => c.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF"]);
     for (const c of universe.companies) {
       expect(c).toMatchObject({
         membership: "R2000",
@@ -63,10 +63,10 @@ describe("holdings → universe", () => {
       generatedAt: AT,
       source: "iShares Russell 2000 ETF holdings as of 2026-04-10 (holdings only: no fundamentals)",
       isDemo: false,
-      coverage: { constituents: 7, withFundamentals: 0, withMarketCap: 7 },
+      coverage: { constituents: 6, withFundamentals: 0, withMarketCap: 6 },
     });
     expect(universe.provenance.notes[0]).toBe(
-      "Read IWM_excerpt.csv: 13 rows, 10 equity rows, 7 companies; skipped 3 non-equity rows, 1 rows without a ticker, 1 duplicate tickers; 2 problems.",
+      "Read IWM_excerpt.csv: 13 rows, 10 equity rows, 6 companies; skipped 3 non-equity rows, 1 rows without a ticker, 2 lines that are not a company (CVR, escrow, rights, price 0), 0 duplicate tickers; 2 problems.",
     );
     expect(universe.index).toMatchObject({
       name: "Russell 2000",
@@ -85,10 +85,15 @@ describe("holdings → universe", () => {
       asOf: "2026-04-10",
       rowsRead: 13,
       equityRows: 10,
-      companies: 7,
+      companies: 6,
     });
-    expect(report.skippedCounts).toEqual({ "non-equity": 3, "no ticker": 1, "duplicate ticker": 1 });
-    expect(report.weightSum).toBeCloseTo(40 + 20 + 15 + 10 + 5 + 4 + 0, 6);
+    expect(report.skippedCounts).toEqual({
+      "non-equity": 3,
+      "no ticker": 1,
+      "not a company": 2,
+      "duplicate ticker": 0,
+    });
+    expect(report.weightSum).toBeCloseTo(40 + 20 + 15 + 10 + 5 + 4, 6);
     const text = describeHoldingsReport(report).join("\n");
     expect(text).toContain("iShares Russell 2000 ETF (IWM, Russell 2000), holdings as of 2026-04-10");
     expect(text).toContain("skipped 1 no ticker: line 22 - ZANY BIO WARRANTS");
