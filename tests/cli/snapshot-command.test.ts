@@ -128,8 +128,10 @@ describe("qualis snapshot build, other modes and refusals", () => {
 
   test("--r1000-holdings: the breakpoint is the cap ranked 1000 among R1000 + R2000, the band above it", async () => {
     const dir = tempDir();
-    const iwb = path.join(dir, "IWB.csv");
-    // 1,000 large companies with market values 1,010 … 11: estimated caps 41,000,000 × mv / 510,500, the smallest 883.4.
+    // A long file name, as browsers save repeated downloads: it once broke the band's source (≤ 500 characters).
+    const name = `${"IWB_holdings_2026-04-10 (downloaded from ishares.com) ".repeat(4)}.csv`;
+    const iwb = path.join(dir, name);
+    // 1,000 large companies with market values 1,010 … 11: estimated caps 63,400,000 × mv / 510,500, the smallest 1,366.1.
     writeFileSync(
       iwb,
       holdingsCsv(
@@ -155,11 +157,16 @@ describe("qualis snapshot build, other modes and refusals", () => {
     );
     expect(r.code).toBe(0);
     const idx = load(out).index;
-    expect(idx.breakpoint).toBeCloseTo((11 / 510_500) * 41_000_000, 6);
+    expect(idx.breakpoint).toBeCloseTo((11 / 510_500) * 63_400_000, 6);
     expect(idx.upperBand).toBeGreaterThan(idx.breakpoint);
-    expect(idx.bandSource).toMatch(
-      /^Computed from IWB\.csv \(iShares Russell 1000 ETF, as of 2026-04-10; caps estimated from weights/,
-    );
+    expect(name.length).toBeGreaterThan(200);
+    expect(
+      idx.bandSource.startsWith(
+        `Computed from ${name} (iShares Russell 1000 ETF, as of 2026-04-10) and the Russell 2000 holdings as of 2026-04-10, caps on one footing (weight × index total: Russell 1000 USD 63,400,000m, Russell 2000 USD 1,000m)`,
+      ),
+    ).toBe(true);
+    // Only the band: the Russell 2000 caps stay price × SEC shares where known.
+    expect(load(out).companies.find((c) => c.ticker === "ZBNK")!.marketCap).toBe(26);
     expect(idx.bandSource).toContain("1006 companies ranked by market cap");
   });
 

@@ -9,7 +9,7 @@
 import { themesFor } from "../../../model/theme-rules";
 import type { Company, IndexFacts, Membership, Universe } from "../../../model/types";
 import { assembleUniverse } from "../assemble-universe";
-import { computeBands, defaultIndexFacts } from "../../index-facts";
+import { COMPUTED_BAND, computeBands, datedDefaultIndexFacts, defaultIndexFacts } from "../../index-facts";
 import { companySchema } from "../../snapshot-schema";
 import { fundProfile, type FundProfile } from "./funds";
 import {
@@ -38,7 +38,10 @@ export interface HoldingsCompanies {
   companies: Company[];
   /** USD millions, and its source; null where the fund is unknown and none was given. */
   totalCap: { value: number; source: string } | null;
-  /** The 1000/2000 breakpoint and band computed from the holdings themselves (an IWV file), else null. */
+  /**
+   * The 1000/2000 breakpoint and band computed from the holdings themselves (an IWV file), the dated default on the
+   * caps' footing (an IWM file), else null.
+   */
   bands: IndexFacts | null;
   /** Holdings no snapshot can hold (a ticker over 16 characters, a 300-character name): reported, not kept. */
   refused: HoldingsProblem[];
@@ -138,13 +141,17 @@ export function holdingsCompanies(parsed: ParsedHoldings, opts: HoldingsOptions 
     if (b) {
       bands = {
         ...defaultIndexFacts(fund.indexName),
+        ...COMPUTED_BAND,
         breakpoint: tidy(b.breakpoint),
         upperBand: tidy(b.upperBand),
         bandSource: `Computed from the ${b.ranked} holdings of ${parsed.fund.name} as of ${parsed.asOf} (caps estimated from weights): breakpoint = cap of rank 1000 (cumulative percentile ${b.breakpointPercentile.toFixed(2)}), upper band = cap at cumulative percentile ${b.upperPercentile.toFixed(2)}`,
       };
     }
   }
-  return { fund, indexName: fund?.indexName ?? fundLabel(parsed.fund.name), companies, totalCap, bands, refused };
+  const indexName = fund?.indexName ?? fundLabel(parsed.fund.name);
+  // Russell 2000 holdings without a band of their own: the dated default, on the footing of their estimated caps.
+  if (!bands && fund?.membership === "R2000" && totalCap) bands = datedDefaultIndexFacts(indexName, totalCap.value);
+  return { fund, indexName, companies, totalCap, bands, refused };
 }
 
 export interface HoldingsReport {

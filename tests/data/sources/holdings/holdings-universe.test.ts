@@ -40,7 +40,7 @@ describe("holdings → universe", () => {
   test("market cap = share of the fund's equity market value × the Russell 2000's total cap, marked estimated", () => {
     const jun = universe.companies[0]!;
     expect(jun.marketCapEstimated).toBe(true);
-    expect(jun.marketCap).toBeCloseTo((52e6 / equityMv) * 3_000_000, 4);
+    expect(jun.marketCap).toBeCloseTo((52e6 / equityMv) * 2_950_000, 4);
     expect(jun.weight).toBeCloseTo((100 * 52e6) / equityMv, 6);
     // The tiny escrow line still gets a (tiny, positive) cap: every equity row has one.
     expect(universe.companies.every((c) => c.marketCap !== null && c.marketCap > 0)).toBe(true);
@@ -70,8 +70,10 @@ describe("holdings → universe", () => {
     );
     expect(universe.index).toMatchObject({
       name: "Russell 2000",
+      // The dated default on the caps' footing: 0.4574% (the band as a fund weight) × USD 2,950,000m.
       breakpoint: 4600,
-      upperBand: 7000,
+      upperBand: 13493.3,
+      bandSpread: 0.1,
       calendar: { annualRankMonth: 4, lateRankMonth: 11, lateFromYear: 2026 },
     });
   });
@@ -109,7 +111,7 @@ describe("holdings → universe", () => {
     expect(r.fundId).toBe("IWB");
     expect(u.index.name).toBe("Russell 1000");
     expect(u.companies.every((c) => c.membership === "R1000")).toBe(true);
-    expect(u.companies[0]!.marketCap).toBeCloseTo((52e6 / equityMv) * 41_000_000, 3);
+    expect(u.companies[0]!.marketCap).toBeCloseTo((52e6 / equityMv) * 63_400_000, 3);
     expectValid(u);
   });
 
@@ -127,7 +129,7 @@ describe("holdings → universe", () => {
     );
     expect(u.companies[1000]!.membership).toBe("R2000");
     const total = (1200 * 1201) / 2;
-    const capOf = (mv: number) => (mv / total) * 44_000_000;
+    const capOf = (mv: number) => (mv / total) * 66_350_000;
     expect(u.index.breakpoint).toBeCloseTo(capOf(201), 3);
     // Cumulative share of the k largest: k(2401 − k)/2 / 720,600. At rank 1000: 97.21%; 94.71% is first reached at
     // rank 925 (k² − 2401k + 1,364,971 = 0 at k ≈ 924.4).
