@@ -10,6 +10,8 @@ import { buildSnapshot, type BuildResult, type SecSource } from "../data/sources
 import { encodeSnapshot } from "../data/snapshot-codec";
 import { validateSnapshot } from "../data/snapshot-validate";
 import type { CommandIO } from "./main";
+import { engineFor } from "../model/engine";
+import type { Universe } from "../model/types";
 import { secDirSource } from "../data/sources/sec/sec-folder";
 import { fetchSecForHoldings, SEC_URLS } from "../data/sources/sec/fetcher";
 
@@ -144,5 +146,26 @@ function writeResult(result: BuildResult, out: string, io: CommandIO): number {
   writeFileSync(`${out}.coverage.txt`, coverage);
   io.out(coverage);
   io.err(`wrote ${out} (${result.universe.companies.length} companies, ${text.length} bytes) and ${out}.coverage.txt`);
+  for (const line of indexSummary(result.universe)) io.err(line);
   return 0;
+}
+
+/** What the build derived for the index, and the forecast it implies: printed so that a user can check them. */
+export function indexSummary(u: Universe): string[] {
+  const engine = engineFor(u);
+  let expected = 0;
+  let scored = 0;
+  for (const c of u.companies) {
+    const p = engine.graduationProbability(c, 1);
+    if (p.ok) {
+      expected += p.value;
+      scored++;
+    }
+  }
+  const usd = (m: number) => `USD ${Math.round(m).toLocaleString("en-US")}m`;
+  return [
+    `index: breakpoint ${usd(u.index.breakpoint)}, upper band ${usd(u.index.upperBand)}, band spread ${u.index.bandSpread ?? 0} — ${u.index.bandSource}`,
+    ...u.provenance.notes.filter((n) => /total/i.test(n)),
+    `graduation: ${scored} Russell 2000 members scored; ${expected.toFixed(1)} expected to move up at the next reconstitution`,
+  ];
 }
