@@ -5,6 +5,8 @@ import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import { parseHoldingsCsv } from "../data/sources/holdings/parse-holdings";
+import { parsePricesCsv, volatilityOf } from "../data/sources/prices";
+import { normalizeTicker } from "../model/tickers";
 import { renderCoverage } from "../data/sources/sec/coverage-report";
 import { buildSnapshot, type BuildResult, type SecSource } from "../data/sources/sec/sec-universe";
 import { encodeSnapshot } from "../data/snapshot-codec";
@@ -27,6 +29,8 @@ export const SNAPSHOT_USAGE = `qualis snapshot build --holdings FILE --out FILE 
   --ticker-map FILE        use this ticker map instead of the one in --sec-dir
   --index-total-cap N      the holdings' index's total market cap, USD millions (default: the fund table's)
   --r1000-total-cap N      the Russell 1000's total market cap, USD millions, for --r1000-holdings
+  --prices FILE            CSV of ticker, date (YYYY-MM-DD), close: each company's annualised volatility from its
+                           daily log returns (at least 20), for the graduation probability's price move
   --generated-at ISO       provenance.generatedAt (default: now), for reproducible builds
   --tickers-url, --companyfacts-url, --submissions-url URL   SEC endpoints ("##########" = 10-digit CIK)
   --max-per-second N       request rate with --fetch (at most and by default 10)
@@ -67,6 +71,7 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
       "index-total-cap": { type: "string" },
       "r1000-total-cap": { type: "string" },
       "generated-at": { type: "string" },
+      prices: { type: "string" },
       "tickers-url": { type: "string" },
       "companyfacts-url": { type: "string" },
       "submissions-url": { type: "string" },
@@ -122,6 +127,7 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     sec = secDirSource(cacheDir, v["ticker-map"] ?? tickerMapFile);
   }
 
+  const prices = v.prices ? parsePricesCsv(readFileSync(v.prices, "utf8")) : null;
   const result = buildSnapshot({
     holdings,
     holdingsFileName: holdingsName,
@@ -129,6 +135,21 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     sec,
     options: { indexTotalCap, generatedAt: v["generated-at"] },
   });
+  if (prices) {
+    let set = 0;
+    for (const c of result.universe.companies) {
+      const series = prices.get(normalizeTicker(c.ticker));
+      const sigma = series ? volatilityOf(series) : null;
+      if (sigma !== null) {
+        c.volatility = Number(sigma.toPrecision(6));
+        set++;
+      }
+    }
+    result.universe.provenance.notes.push(
+      `Volatility of ${set} of ${result.universe.companies.length} companies from ${path.basename(v.prices!)} (annualised, from daily log returns); the others use the default.`,
+    );
+    io.err(`prices: volatility for ${set} of ${result.universe.companies.length} companies`);
+  }
   return writeResult(result, v.out, io);
 }
 

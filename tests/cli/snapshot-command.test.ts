@@ -276,3 +276,24 @@ describe("qualis snapshot build, other modes and refusals", () => {
     expect((await qualis("snapshot", "build")).err).toContain("--holdings and --out are required");
   });
 });
+
+describe("qualis snapshot build --prices", () => {
+  test("each company with 20+ returns gets its own volatility; the others keep the default", async () => {
+    const dir = tempDir();
+    const prices = path.join(dir, "prices.csv");
+    // ZJUN: 22 daily closes alternating 100 and 100·e^0.01 → σ = 0.01 × √365.25 = 0.1911151…, kept to 6 digits; ZBNK: too few.
+    const rows = Array.from({ length: 22 }, (_, i) => {
+      const date = new Date(Date.UTC(2026, 2, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      return `ZJUN,${date},${(100 * Math.exp(i % 2 ? 0.01 : 0)).toFixed(10)}`;
+    });
+    writeFileSync(prices, ["ticker,date,close", ...rows, "ZBNK,2026-03-01,13", "ZBNK,2026-03-02,14"].join("\n"));
+    const out = path.join(dir, "p.json");
+    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--prices", prices, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("prices: volatility for 1 of 6 companies");
+    const u = load(out);
+    expect(u.companies.find((c) => c.ticker === "ZJUN")!.volatility).toBe(0.191115);
+    expect(u.companies.find((c) => c.ticker === "ZBNK")!.volatility).toBeNull();
+    expect(u.provenance.notes.join(" ")).toContain("Volatility of 1 of 6 companies from prices.csv");
+  });
+});
