@@ -5,7 +5,9 @@ import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import { parseHoldingsCsv } from "../data/sources/holdings/parse-holdings";
-import { parsePricesCsv, volatilityOf } from "../data/sources/prices";
+import { parsePricesCsv, volatilityFromHoldings, volatilityOf, type HoldingsPrices } from "../data/sources/prices";
+import { fundProfile } from "../data/sources/holdings/funds";
+import type { ParsedHoldings } from "../data/sources/holdings/parse-holdings";
 import { normalizeTicker } from "../model/tickers";
 import { renderCoverage } from "../data/sources/sec/coverage-report";
 import { buildSnapshot, type BuildResult, type SecSource } from "../data/sources/sec/sec-universe";
@@ -31,6 +33,8 @@ export const SNAPSHOT_USAGE = `qualis snapshot build --holdings FILE --out FILE 
   --r1000-total-cap N      the Russell 1000's total market cap, USD millions, for --r1000-holdings
   --prices FILE            CSV of ticker, date (YYYY-MM-DD), close: each company's annualised volatility from its
                            daily log returns (at least 20), for the graduation probability's price move
+  --history FILE           an earlier holdings export of the same fund (repeat the flag for more): volatility from the
+                           returns between the exports (at least 2 per company; splits left out), where --prices has none
   --generated-at ISO       provenance.generatedAt (default: now), for reproducible builds
   --tickers-url, --companyfacts-url, --submissions-url URL   SEC endpoints ("##########" = 10-digit CIK)
   --max-per-second N       request rate with --fetch (at most and by default 10)
@@ -72,6 +76,7 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
       "r1000-total-cap": { type: "string" },
       "generated-at": { type: "string" },
       prices: { type: "string" },
+      history: { type: "string", multiple: true },
       "tickers-url": { type: "string" },
       "companyfacts-url": { type: "string" },
       "submissions-url": { type: "string" },
@@ -135,18 +140,23 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     sec,
     options: { indexTotalCap, generatedAt: v["generated-at"] },
   });
-  if (prices) {
+  const history = v.history?.length ? historyVolatility(holdings, v.history, v.holdings) : null;
+  if (prices || history) {
     let set = 0;
     for (const c of result.universe.companies) {
-      const series = prices.get(normalizeTicker(c.ticker));
-      const sigma = series ? volatilityOf(series) : null;
+      const key = normalizeTicker(c.ticker);
+      const series = prices?.get(key);
+      const sigma = (series ? volatilityOf(series) : null) ?? history?.get(key) ?? null;
       if (sigma !== null) {
         c.volatility = Number(sigma.toPrecision(6));
         set++;
       }
     }
     result.universe.provenance.notes.push(
-      `Volatility of ${set} of ${result.universe.companies.length} companies from ${path.basename(v.prices!)} (annualised, from daily log returns); the others use the default.`,
+      `Volatility of ${set} of ${result.universe.companies.length} companies from ${[v.prices, ...(v.history ?? [])]
+        .filter((f): f is string => !!f)
+        .map((f) => path.basename(f))
+        .join(", ")} (annualised, from log returns); the others use the default.`,
     );
     io.err(`prices: volatility for ${set} of ${result.universe.companies.length} companies`);
   }
@@ -189,4 +199,25 @@ export function indexSummary(u: Universe): string[] {
     ...u.provenance.notes.filter((n) => /total/i.test(n)),
     `graduation: ${scored} Russell 2000 members scored; ${expected.toFixed(1)} expected to move up at the next reconstitution`,
   ];
+}
+
+function pricesOf(p: ParsedHoldings): HoldingsPrices {
+  const prices = new Map<string, { price: number; quantity: number | null }>();
+  for (const h of p.holdings)
+    if (h.price !== null) prices.set(normalizeTicker(h.ticker), { price: h.price, quantity: h.quantity });
+  return { asOf: p.asOf ?? "", prices };
+}
+
+/** --history: earlier exports of the same fund as the holdings, with the holdings themselves as the last date. */
+function historyVolatility(current: ParsedHoldings, files: string[], currentFile: string): Map<string, number> {
+  const exports = [pricesOf(current)];
+  const fund = fundProfile(current.fund.name)?.id ?? current.fund.name;
+  for (const f of files) {
+    const p = parseHoldingsCsv(readFileSync(f, "utf8"));
+    const id = fundProfile(p.fund.name)?.id ?? p.fund.name;
+    if (id !== fund) throw new Error(`--history ${f} is '${p.fund.name}', not the fund of ${currentFile}`);
+    if (!p.asOf) throw new Error(`--history ${f} has no readable 'Fund Holdings as of' date`);
+    exports.push(pricesOf(p));
+  }
+  return volatilityFromHoldings(exports);
 }

@@ -296,4 +296,14 @@ describe("qualis snapshot build --prices", () => {
     expect(u.companies.find((c) => c.ticker === "ZBNK")!.volatility).toBeNull();
     expect(u.provenance.notes.join(" ")).toContain("Volatility of 1 of 6 companies from prices.csv");
   });
+
+  test("--history must be an export of the same fund", async () => {
+    const dir = tempDir();
+    const iwb = path.join(dir, "IWB.csv");
+    writeFileSync(iwb, readFileSync(EXCERPT, "utf8").replace("iShares Russell 2000 ETF", "iShares Russell 1000 ETF"));
+    const out = path.join(dir, "h.json");
+    const bad = await qualis("snapshot", "build", "--holdings", EXCERPT, "--history", iwb, "--out", out);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("is 'iShares Russell 1000 ETF', not the fund of");
+  });
 });

@@ -62,3 +62,47 @@ export function volatilityOf(series: readonly PricePoint[], minReturns = MIN_RET
   }
   return dates.length - 1 >= minReturns && years > 0 ? Math.sqrt(sumSq / years) : null;
 }
+
+/** Fewest returns from earlier holdings exports (`--history`): few files give few returns, so two will do. */
+export const MIN_HISTORY_RETURNS = 2;
+/** A fund's share count of one company moving more than this factor between exports is taken for a split. */
+const SPLIT_FACTOR = 1.5;
+
+export interface HoldingsPrices {
+  asOf: string;
+  /** Price and the fund's quantity, by normalised ticker. */
+  prices: Map<string, { price: number; quantity: number | null }>;
+}
+
+/**
+ * Volatility from the prices of one fund's holdings exports of different dates (`--history`): the same estimator
+ * over the returns between successive exports. A return across a split (the fund's quantity of the company moving
+ * by more than 1.5×, as the price moves the other way) is left out rather than read as a crash or a jump.
+ */
+export function volatilityFromHoldings(dated: readonly HoldingsPrices[], minReturns = MIN_HISTORY_RETURNS) {
+  const sorted = [...dated].sort((a, b) => (a.asOf < b.asOf ? -1 : 1));
+  const acc = new Map<string, { sumSq: number; years: number; n: number }>();
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    const dt = (Date.parse(cur.asOf) - Date.parse(prev.asOf)) / DAY_MS / DAYS_PER_YEAR;
+    if (!(dt > 0)) continue;
+    for (const [ticker, now] of cur.prices) {
+      const was = prev.prices.get(ticker);
+      if (!was) continue;
+      if (now.quantity && was.quantity) {
+        const q = now.quantity / was.quantity;
+        if (q > SPLIT_FACTOR || q < 1 / SPLIT_FACTOR) continue;
+      }
+      const r = Math.log(now.price / was.price);
+      const a = acc.get(ticker) ?? { sumSq: 0, years: 0, n: 0 };
+      a.sumSq += r * r;
+      a.years += dt;
+      a.n++;
+      acc.set(ticker, a);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [ticker, a] of acc) if (a.n >= minReturns && a.years > 0) out.set(ticker, Math.sqrt(a.sumSq / a.years));
+  return out;
+}

@@ -1,4 +1,4 @@
-import { parsePricesCsv, volatilityOf } from "../../../src/data/sources/prices";
+import { parsePricesCsv, volatilityFromHoldings, volatilityOf } from "../../../src/data/sources/prices";
 
 /** 22 daily closes whose log returns alternate +0.01, −0.01 (21 returns over 21 calendar days). */
 function zigzag(ticker: string, from = Date.UTC(2026, 0, 1)): string[] {
@@ -36,5 +36,34 @@ describe("prices → volatility", () => {
     expect(() => parsePricesCsv("ticker,date,close\nA,2026-01-01,0")).toThrow(
       "prices, line 2: close '0' is not a positive number",
     );
+  });
+});
+
+describe("volatility from earlier holdings exports (--history)", () => {
+  const at = (asOf: string, rows: [string, number, number][]) => ({
+    asOf,
+    prices: new Map(rows.map(([t, price, quantity]) => [t, { price, quantity }])),
+  });
+  test("returns between exports, in calendar time; a split is left out, not read as a crash", () => {
+    // A: +10% then −10% in log terms over 0.5 years each → √(2 × 0.01 / 1) = 0.141421…
+    // B: a 2-for-1 split in the second step (quantity × 2, price ÷ 2): only one return left, fewer than two.
+    const half = (Date.parse("2025-07-02") - Date.parse("2025-01-01")) / 86_400_000 / 365.25;
+    const v = volatilityFromHoldings([
+      at("2025-07-02", [
+        ["A", 100 * Math.exp(0.1), 10],
+        ["B", 40, 10],
+      ]),
+      at("2025-01-01", [
+        ["A", 100, 10],
+        ["B", 40, 10],
+      ]),
+      at("2025-12-31", [
+        ["A", 100, 10],
+        ["B", 20, 20],
+      ]),
+    ]);
+    const second = (Date.parse("2025-12-31") - Date.parse("2025-07-02")) / 86_400_000 / 365.25;
+    expect(v.get("A")).toBeCloseTo(Math.sqrt(0.02 / (half + second)), 12);
+    expect(v.has("B")).toBe(false);
   });
 });
