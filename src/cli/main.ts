@@ -1,4 +1,5 @@
 // `qualis <command>`: the add-in's engine from a terminal. Each command lives in its own module.
+import { runBacktest } from "./backtest-command";
 import { runDemo } from "./demo-command";
 import { runDocs } from "./docs-command";
 import { runScore } from "./score-command";
@@ -28,6 +29,9 @@ Commands:
                  [--sec-dir DIR | --sec-bulk companyfacts.zip [--submissions-bulk submissions.zip] --ticker-map FILE
                   | --fetch --user-agent "NAME EMAIL"]
         Build a real snapshot from an iShares holdings export and SEC EDGAR data (\`qualis snapshot\` lists every option).
+  backtest graduation --snapshot FILE --after R1000_FILE [--still R2000_FILE] [--json OUT]
+        Score a snapshot's graduation probabilities against who moved up: AUC, precision at k, expected vs actual,
+        Brier score, calibration (\`qualis backtest\` lists every option).
 
 Exit codes: 0 done, 1 the work failed (a file not found or refused, a failed download), 2 a usage error (an unknown
 or missing option, a value of the wrong form).
@@ -47,6 +51,8 @@ export async function main(argv: string[], io: CommandIO = consoleIO): Promise<n
         return await runDocs(rest, io);
       case "snapshot":
         return await runSnapshot(rest, io);
+      case "backtest":
+        return await runBacktest(rest, io);
       case undefined:
       case "help":
       case "--help":

@@ -5,12 +5,18 @@
 import { existsSync, writeFileSync } from "fs";
 import path from "path";
 import { parseHoldingsCsv } from "../data/sources/holdings/parse-holdings";
+import { parsePricesCsv, volatilityFromHoldings, volatilityOf, type HoldingsPrices } from "../data/sources/prices";
+import { fundProfile } from "../data/sources/holdings/funds";
+import type { ParsedHoldings } from "../data/sources/holdings/parse-holdings";
+import { normalizeTicker } from "../model/tickers";
 import { renderCoverage } from "../data/sources/sec/coverage-report";
 import { buildSnapshot, ciksFor, type BuildResult, type SecSource } from "../data/sources/sec/sec-universe";
 import { secBulkSource } from "../data/sources/sec/sec-bulk";
 import { encodeSnapshot } from "../data/snapshot-codec";
 import { validateSnapshot } from "../data/snapshot-validate";
 import type { CommandIO } from "./main";
+import { engineFor } from "../model/engine";
+import type { Universe } from "../model/types";
 import { secDirSource } from "../data/sources/sec/sec-folder";
 import { fetchSecForHoldings, SEC_URLS } from "../data/sources/sec/fetcher";
 import { checkInputFolder, checkInputPath, ensureOutPath, readInput } from "./files";
@@ -30,6 +36,10 @@ export const SNAPSHOT_USAGE = `qualis snapshot build --holdings FILE --out FILE 
   --ticker-map FILE        use this ticker map instead of the one in --sec-dir (required with --sec-bulk)
   --index-total-cap N      the holdings' index's total market cap, USD millions (default: the fund table's)
   --r1000-total-cap N      the Russell 1000's total market cap, USD millions, for --r1000-holdings
+  --prices FILE            CSV of ticker, date (YYYY-MM-DD), close: each company's annualised volatility from its
+                           daily log returns (at least 20), for the graduation probability's price move
+  --history FILE           an earlier holdings export of the same fund (repeat the flag for more): volatility from the
+                           returns between the exports (at least 2 per company; splits left out), where --prices has none
   --generated-at ISO       provenance.generatedAt (default: now), for reproducible builds
   --tickers-url, --companyfacts-url, --submissions-url URL   SEC endpoints ("##########" = 10-digit CIK)
   --max-per-second N       request rate with --fetch (at most and by default 10)
@@ -72,6 +82,8 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
       "index-total-cap": { type: "string" },
       "r1000-total-cap": { type: "string" },
       "generated-at": { type: "string" },
+      prices: { type: "string" },
+      history: { type: "string", multiple: true },
       "tickers-url": { type: "string" },
       "companyfacts-url": { type: "string" },
       "submissions-url": { type: "string" },
@@ -148,6 +160,7 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
     sec = secDirSource(cacheDir, v["ticker-map"] ?? tickerMapFile);
   }
 
+  const prices = v.prices ? parsePricesCsv(readInput(v.prices, "text", "--prices")) : null;
   try {
     const result = await buildSnapshot({
       holdings,
@@ -156,6 +169,26 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
       sec,
       options: { indexTotalCap, generatedAt: v["generated-at"] },
     });
+    const history = v.history?.length ? historyVolatility(holdings, v.history, holdingsFile) : null;
+    if (prices || history) {
+      let set = 0;
+      for (const c of result.universe.companies) {
+        const key = normalizeTicker(c.ticker);
+        const series = prices?.get(key);
+        const sigma = (series ? volatilityOf(series) : null) ?? history?.get(key) ?? null;
+        if (sigma !== null) {
+          c.volatility = Number(sigma.toPrecision(6));
+          set++;
+        }
+      }
+      result.universe.provenance.notes.push(
+        `Volatility of ${set} of ${result.universe.companies.length} companies from ${[v.prices, ...(v.history ?? [])]
+          .filter((f): f is string => !!f)
+          .map((f) => path.basename(f))
+          .join(", ")} (annualised, from log returns); the others use the default.`,
+      );
+      io.err(`prices: volatility for ${set} of ${result.universe.companies.length} companies`);
+    }
     return writeResult(result, out, io);
   } finally {
     close();
@@ -188,5 +221,47 @@ function writeResult(result: BuildResult, out: string, io: CommandIO): number {
   writeFileSync(`${out}.coverage.txt`, coverage);
   io.out(coverage);
   io.err(`wrote ${out} (${result.universe.companies.length} companies, ${text.length} bytes) and ${out}.coverage.txt`);
+  for (const line of indexSummary(result.universe)) io.err(line);
   return 0;
+}
+
+/** What the build derived for the index, and the forecast it implies: printed so that a user can check them. */
+export function indexSummary(u: Universe): string[] {
+  const engine = engineFor(u);
+  let expected = 0;
+  let scored = 0;
+  for (const c of u.companies) {
+    const p = engine.graduationProbability(c, 1);
+    if (p.ok) {
+      expected += p.value;
+      scored++;
+    }
+  }
+  const usd = (m: number) => `USD ${Math.round(m).toLocaleString("en-US")}m`;
+  return [
+    `index: breakpoint ${usd(u.index.breakpoint)}, upper band ${usd(u.index.upperBand)}, band spread ${u.index.bandSpread ?? 0} — ${u.index.bandSource}`,
+    ...u.provenance.notes.filter((n) => /total/i.test(n)),
+    `graduation: ${scored} Russell 2000 members scored; ${expected.toFixed(1)} expected to move up at the next reconstitution`,
+  ];
+}
+
+function pricesOf(p: ParsedHoldings): HoldingsPrices {
+  const prices = new Map<string, { price: number; quantity: number | null }>();
+  for (const h of p.holdings)
+    if (h.price !== null) prices.set(normalizeTicker(h.ticker), { price: h.price, quantity: h.quantity });
+  return { asOf: p.asOf ?? "", prices };
+}
+
+/** --history: earlier exports of the same fund as the holdings, with the holdings themselves as the last date. */
+function historyVolatility(current: ParsedHoldings, files: string[], currentFile: string): Map<string, number> {
+  const exports = [pricesOf(current)];
+  const fund = fundProfile(current.fund.name)?.id ?? current.fund.name;
+  for (const f of files) {
+    const p = parseHoldingsCsv(readInput(f, "holdings", "--history"));
+    const id = fundProfile(p.fund.name)?.id ?? p.fund.name;
+    if (id !== fund) throw new Error(`--history ${f} is '${p.fund.name}', not the fund of ${currentFile}`);
+    if (!p.asOf) throw new Error(`--history ${f} has no readable 'Fund Holdings as of' date`);
+    exports.push(pricesOf(p));
+  }
+  return volatilityFromHoldings(exports);
 }

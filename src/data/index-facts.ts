@@ -1,6 +1,7 @@
 // The Russell facts a real snapshot carries (docs/snapshot-format.md, docs/methodology.md): the 1000/2000 breakpoint, the upper band an R2000
 // member must pass to move up, and the reconstitution calendar — the documented defaults, and how they are computed
 // from the market caps of a whole Russell 3000 (the R1000 and R2000 holdings together, or the IWV holdings).
+import { COMPUTED_BAND_SPREAD, DEFAULT_BAND_SPREAD, DEFAULT_BAND_WEIGHT } from "../model/graduation-spread";
 import type { IndexFacts, ReconstitutionCalendar } from "../model/types";
 
 /** Rank day at the end of April every year; from 2026 a second, late-year reconstitution (rank day in November). */
@@ -30,6 +31,31 @@ export function defaultIndexFacts(name: string): IndexFacts {
     calendar: { ...RUSSELL_CALENDAR },
   };
 }
+
+/** The Russell 2000's total cap the published breakpoint is read against (the dated default, USD millions). */
+export const BREAKPOINT_TOTAL_CAP = 2_950_000;
+
+/**
+ * The dated defaults for a real snapshot without Russell 1000 holdings, on the footing of its estimated caps: the
+ * upper band is the fitted band weight (June 2025, scripts/fit-graduation.js) × the Russell 2000's total cap, and the
+ * breakpoint the published USD 4,600m as the same share of its total. Caps and band then scale together with the
+ * total, so the probability depends on the weights alone; the band's spread is the default band's prior.
+ */
+export function datedDefaultIndexFacts(name: string, r2000TotalCap: number): IndexFacts {
+  const upperBand = Number(((DEFAULT_BAND_WEIGHT / 100) * r2000TotalCap).toPrecision(12));
+  return {
+    ...defaultIndexFacts(name),
+    breakpoint: Number(((DEFAULT_BREAKPOINT / BREAKPOINT_TOTAL_CAP) * r2000TotalCap).toPrecision(12)),
+    upperBand,
+    bandSpread: DEFAULT_BAND_SPREAD,
+    bandSource:
+      `Dated default: upper band = ${DEFAULT_BAND_WEIGHT}% of the Russell 2000's total cap (the band as a fund weight, fitted on the June 2025 reconstitution) ` +
+      `= USD ${Math.round(upperBand).toLocaleString("en-US")}m; breakpoint = the published USD 4,600m (2025) as a share of a USD 2.95tn total; give --r1000-holdings to compute both`,
+  };
+}
+
+/** A band computed from holdings caps on one footing: its spread is the computed band's prior. */
+export const COMPUTED_BAND = { bandSpread: COMPUTED_BAND_SPREAD } as const;
 
 export interface Bands {
   breakpoint: number;

@@ -212,7 +212,8 @@ export const snapshotSchema = z
         breakpoint: num.positive(),
         upperBand: num.positive(),
         bandPercentile: num.min(0).max(50),
-        bandSource: z.string().max(500),
+        bandSource: z.string().max(2000),
+        bandSpread: num.min(0).max(5).optional(),
         calendar: z
           .object({
             annualRankMonth: z.number().int().min(1).max(12),

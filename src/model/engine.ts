@@ -10,7 +10,8 @@ import {
   type FieldDef,
   type FieldValue,
 } from "./catalogue";
-import { graduation } from "./graduation";
+import { graduation, type GraduationDetail } from "./graduation";
+import { graduationRows } from "./graduation-rows";
 import { failure, success, type Outcome } from "./outcome";
 import type { PillarId } from "./pillars";
 import { isProfitable, type ProfitBasis } from "./profitability";
@@ -24,6 +25,7 @@ export class Engine implements FieldContext {
   readonly index: UniverseIndex;
   private quality: Map<Company, QualityDetail> | null = null;
   private readonly graduationCache = new Map<number, Map<Company, Outcome<number>>>();
+  private readonly graduationDetails = new Map<Company, Outcome<GraduationDetail>>();
 
   constructor(readonly universe: Universe) {
     this.index = new UniverseIndex(universe);
@@ -79,6 +81,13 @@ export class Engine implements FieldContext {
     return hit;
   }
 
+  /** The inputs behind the probability at the next reconstitution: cap basis, band, τ, σ and the spreads. */
+  graduationDetail(c: Company): Outcome<GraduationDetail> {
+    let hit = this.graduationDetails.get(c);
+    if (!hit) this.graduationDetails.set(c, (hit = graduation(c, this.universe, 1)));
+    return hit;
+  }
+
   graduationProbabilityOf(ticker: string, reconstitutions: number): Outcome<number> {
     return this.withCompany(ticker, (c) => this.graduationProbability(c, reconstitutions));
   }
@@ -86,7 +95,9 @@ export class Engine implements FieldContext {
   /** SCORE_BREAKDOWN: the pillar scores and the metric values behind one quality score, as (label, value) rows. */
   breakdown(ticker: string): Outcome<BreakdownRow[]> {
     return this.withCompany(ticker, (c) =>
-      hasFundamentals(c) ? success(breakdownRows(this.qualityDetail(c))) : noFundamentals(c),
+      hasFundamentals(c)
+        ? success([...breakdownRows(this.qualityDetail(c)), ...graduationRows(this.graduationDetail(c))])
+        : noFundamentals(c),
     );
   }
 

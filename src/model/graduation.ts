@@ -9,6 +9,7 @@
 // For N reconstitutions: the probability that the same walk is above 0 on ANY of the next N rank days (not
 // 1 − Π(1 − pᵢ), which would treat the dates as independent). Computed deterministically by sequential quadrature
 // (probAboveOnAny below). The band is held at today's U for every rank day.
+import { probAboveEmg, spreadOf, type Spread } from "./graduation-spread";
 import { normalCdf, normalPdf } from "./normal";
 import { failure, success, type Outcome } from "./outcome";
 import { dayNumber } from "./periods";
@@ -131,6 +132,12 @@ export interface GraduationDetail {
   sigma: number;
   sigmaIsDefault: boolean;
   upperBand: number;
+  /** Whether the cap is an estimate (float-adjusted, from a fund weight) rather than price × shares. */
+  capEstimated: boolean;
+  /** Years to the next rank day (0 where it has ranked). */
+  years: number;
+  /** The spreads behind the probability at the next rank day (log units). */
+  spread: Spread;
   /** The reconstitutions considered, with the years to each rank day (0 where it has already ranked). */
   reconstitutions: (Reconstitution & { years: number; known: boolean })[];
 }
@@ -171,14 +178,39 @@ export function graduation(c: Company, u: Universe, reconstitutions: number): Ou
     const years = (dayNumber(r.rankDay) - dayNumber(asOf)) / DAYS_PER_YEAR;
     return { ...r, years: max(0, years), known: years <= 0 };
   });
-  const above = c.marketCap > U;
-  let probability: number;
-  if (recons[0]?.known && above) probability = 1;
-  else {
-    // Two reconstitutions ranking on the same day (a calendar whose late month is the annual one) are one look.
-    const future = [...new Set(recons.filter((r) => !r.known).map((r) => r.years))];
-    probability =
-      future.length === 0 ? 0 : probAboveOnAny(Math.log(c.marketCap / U), (-sigma * sigma) / 2, sigma, future);
+  const x = Math.log(c.marketCap / U);
+  const bandSpread = u.index.bandSpread ?? 0;
+  const estimated = c.marketCapEstimated;
+  const first = recons[0];
+  const years = first?.years ?? 0;
+  const spread = spreadOf(estimated, bandSpread, sigma, years);
+  // The next rank day: exact (an exponentially modified normal; graduation-spread.ts).
+  let probability = probAboveEmg(x - (sigma * sigma * years) / 2, spread.total, spread.skew);
+  // Two reconstitutions ranking on the same day (a calendar whose late month is the annual one) are one look.
+  const future = [...new Set(recons.filter((r) => !r.known).map((r) => r.years))];
+  if (recons.length > 1 && future.length > (first?.known ? 0 : 1)) {
+    // Any of the coming rank days: the walk from today, with the errors of cap and band as a head start of
+    // t0 = s²/σ² years (the same normal spread at today's date) and the cap's one-sided part by its mean and
+    // variance. P(any) is at least P(the next one).
+    const s2 = spread.cap ** 2 + spread.band ** 2 + spread.skew ** 2;
+    const t0 = s2 / (sigma * sigma);
+    const drift = (-sigma * sigma) / 2;
+    const anyFuture = probAboveOnAny(
+      x + spread.skew - drift * t0,
+      drift,
+      sigma,
+      future.map((t) => t + t0),
+    );
+    probability = max(probability, anyFuture);
   }
-  return success({ probability, sigma, sigmaIsDefault: c.volatility === null, upperBand: U, reconstitutions: recons });
+  return success({
+    probability,
+    sigma,
+    sigmaIsDefault: c.volatility === null,
+    upperBand: U,
+    capEstimated: estimated,
+    years,
+    spread,
+    reconstitutions: recons,
+  });
 }

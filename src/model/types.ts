@@ -69,6 +69,11 @@ export interface IndexFacts {
   bandPercentile: number;
   /** Where breakpoint and band came from ("published 2025 figures", "computed from IWB holdings of …"). */
   bandSource: string;
+  /**
+   * The band's error in log units (a standard deviation): what the graduation probability allows for an upper band
+   * that is itself estimated. Absent: 0, the band is taken as exact (the demo's).
+   */
+  bandSpread?: number;
   calendar: ReconstitutionCalendar;
 }
 

@@ -33,7 +33,7 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
     expect(run.code).toBe(0);
     const v = await qualis("validate", out);
     expect(v.code).toBe(0);
-    expect(v.out).toContain("valid — 7 companies, as of 2026-04-10");
+    expect(v.out).toContain("valid — 6 companies, as of 2026-04-10");
   });
 
   test("joins holdings, ticker map, companyfacts and submissions", () => {
@@ -64,9 +64,9 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
       marketCap: 6.5,
       marketCapEstimated: false,
     });
-    // No companyfacts (ZNOF) or no CIK (ZZRO): the weight estimate stays.
-    for (const t of ["ZNOF", "ZZRO"]) expect(u.companies.find((c) => c.ticker === t)!.marketCapEstimated).toBe(true);
-    expect(u.companies.find((c) => c.ticker === "ZZRO")!.cik).toBeNull();
+    // No companyfacts (ZNOF): the weight estimate stays. The escrow line ZZRO is no company at all.
+    expect(u.companies.find((c) => c.ticker === "ZNOF")!.marketCapEstimated).toBe(true);
+    expect(u.companies.find((c) => c.ticker === "ZZRO")).toBeUndefined();
   });
 
   test("provenance says what went in; coverage counts the companies with fundamentals", () => {
@@ -76,20 +76,20 @@ describe("qualis snapshot build --sec-dir (the fixtures end to end)", () => {
       generatedAt: GENERATED_AT,
       isDemo: false,
       source:
-        "iShares Russell 2000 ETF holdings as of 2026-04-10 + SEC EDGAR companyfacts and submissions (4 of 7 companies with fundamentals)",
-      coverage: { constituents: 7, withFundamentals: 4, withMarketCap: 7 },
+        "iShares Russell 2000 ETF holdings as of 2026-04-10 + SEC EDGAR companyfacts and submissions (4 of 6 companies with fundamentals)",
+      coverage: { constituents: 6, withFundamentals: 4, withMarketCap: 6 },
     });
   });
 
   test("the coverage report is printed and written beside the snapshot: per field, and unmatched tickers by name", () => {
     const text = readFileSync(`${out}.coverage.txt`, "utf8");
     expect(run.out.trim()).toBe(text.trim());
-    expect(text).toContain("matched to a CIK: 6 of 7 (85.7%)");
-    expect(text).toContain("unmatched tickers (1): ZZRO (ZERO PRICE ESCROW)");
+    expect(text).toContain("matched to a CIK: 6 of 6 (100.0%)");
+    expect(text).toContain("2 not a company");
     expect(text).toContain("companyfacts: 5 read; missing 1: ZNOF (CIK 9990006)");
     expect(text).toMatch(/capex\s+1\s+1\n/);
     expect(text).toMatch(/revenue\s+4\s+4\n/);
-    expect(text).toContain("Market cap: 5 price × SEC shares; 2 estimated from index weight; 0 none");
+    expect(text).toContain("Market cap: 5 price × SEC shares; 1 estimated from index weight; 0 none");
     expect(text).toContain("skipped line 22: - ZANY BIO WARRANTS — no ticker");
     // which debt lines gave each company's total debt; a filer without us-gaap facts is named, not mis-read
     expect(text).toContain("total debt by combination of debt lines:\n    LongTermDebt: 1 (ZJUN)\n");
@@ -131,8 +131,10 @@ describe("qualis snapshot build, other modes and refusals", () => {
 
   test("--r1000-holdings: the breakpoint is the cap ranked 1000 among R1000 + R2000, the band above it", async () => {
     const dir = tempDir();
-    const iwb = path.join(dir, "IWB.csv");
-    // 1,000 large companies with market values 1,010 … 11: estimated caps 41,000,000 × mv / 510,500, the smallest 883.4.
+    // A long file name, as browsers save repeated downloads: it once broke the band's source (≤ 500 characters).
+    const name = `${"IWB_holdings_2026-04-10 (downloaded from ishares.com) ".repeat(4)}.csv`;
+    const iwb = path.join(dir, name);
+    // 1,000 large companies with market values 1,010 … 11: estimated caps 63,400,000 × mv / 510,500, the smallest 1,366.1.
     writeFileSync(
       iwb,
       holdingsCsv(
@@ -158,12 +160,17 @@ describe("qualis snapshot build, other modes and refusals", () => {
     );
     expect(r.code).toBe(0);
     const idx = load(out).index;
-    expect(idx.breakpoint).toBeCloseTo((11 / 510_500) * 41_000_000, 6);
+    expect(idx.breakpoint).toBeCloseTo((11 / 510_500) * 63_400_000, 6);
     expect(idx.upperBand).toBeGreaterThan(idx.breakpoint);
-    expect(idx.bandSource).toMatch(
-      /^Computed from IWB\.csv \(iShares Russell 1000 ETF, as of 2026-04-10; caps estimated from weights/,
-    );
-    expect(idx.bandSource).toContain("1007 companies ranked by market cap");
+    expect(name.length).toBeGreaterThan(200);
+    expect(
+      idx.bandSource.startsWith(
+        `Computed from ${name} (iShares Russell 1000 ETF, as of 2026-04-10) and the Russell 2000 holdings as of 2026-04-10, caps on one footing (weight × index total: Russell 1000 USD 63,400,000m, Russell 2000 USD 1,000m)`,
+      ),
+    ).toBe(true);
+    // Only the band: the Russell 2000 caps stay price × SEC shares where known.
+    expect(load(out).companies.find((c) => c.ticker === "ZBNK")!.marketCap).toBe(26);
+    expect(idx.bandSource).toContain("1006 companies ranked by market cap");
   });
 
   test("--r1000-holdings must be a Russell 1000 export", async () => {
@@ -270,5 +277,36 @@ describe("qualis snapshot build, other modes and refusals", () => {
   test("usage", async () => {
     expect((await qualis("snapshot")).out).toContain("qualis snapshot build --holdings FILE --out FILE [options]");
     expect((await qualis("snapshot", "build")).err).toContain("--holdings and --out are required");
+  });
+});
+
+describe("qualis snapshot build --prices", () => {
+  test("each company with 20+ returns gets its own volatility; the others keep the default", async () => {
+    const dir = tempDir();
+    const prices = path.join(dir, "prices.csv");
+    // ZJUN: 22 daily closes alternating 100 and 100·e^0.01 → σ = 0.01 × √365.25 = 0.1911151…, kept to 6 digits; ZBNK: too few.
+    const rows = Array.from({ length: 22 }, (_, i) => {
+      const date = new Date(Date.UTC(2026, 2, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      return `ZJUN,${date},${(100 * Math.exp(i % 2 ? 0.01 : 0)).toFixed(10)}`;
+    });
+    writeFileSync(prices, ["ticker,date,close", ...rows, "ZBNK,2026-03-01,13", "ZBNK,2026-03-02,14"].join("\n"));
+    const out = path.join(dir, "p.json");
+    const r = await qualis("snapshot", "build", "--holdings", EXCERPT, "--prices", prices, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("prices: volatility for 1 of 6 companies");
+    const u = load(out);
+    expect(u.companies.find((c) => c.ticker === "ZJUN")!.volatility).toBe(0.191115);
+    expect(u.companies.find((c) => c.ticker === "ZBNK")!.volatility).toBeNull();
+    expect(u.provenance.notes.join(" ")).toContain("Volatility of 1 of 6 companies from prices.csv");
+  });
+
+  test("--history must be an export of the same fund", async () => {
+    const dir = tempDir();
+    const iwb = path.join(dir, "IWB.csv");
+    writeFileSync(iwb, readFileSync(EXCERPT, "utf8").replace("iShares Russell 2000 ETF", "iShares Russell 1000 ETF"));
+    const out = path.join(dir, "h.json");
+    const bad = await qualis("snapshot", "build", "--holdings", EXCERPT, "--history", iwb, "--out", out);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("is 'iShares Russell 1000 ETF', not the fund of");
   });
 });

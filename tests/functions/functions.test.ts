@@ -146,7 +146,7 @@ describe("QUALIS.FIELD and QUALIS.FIELDS", () => {
       "market_cap",
       "Market cap ($m)",
       "USD m",
-      "Total market capitalisation: price × shares outstanding (estimated from index weight where shares are unknown).",
+      "Market capitalisation: price × shares outstanding (the total) where the share count is known; otherwise an estimate, float-adjusted, from the fund weight × the index's total (market_cap_basis says which) — a low-float or dual-class company's total cap is larger.",
     ]);
     for (const row of t) expect(row).toHaveLength(4);
   });

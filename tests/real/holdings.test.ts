@@ -41,6 +41,17 @@ describe.each(FILES)("%s", (file) => {
     ).toEqual(["CAD", "MSFUT", "USD", "XTSLA", expect.stringMatching(/^RTY[MZ]\d$/)].sort());
   });
 
+  test("CVRs, escrow, rights and zero-priced remnants are skipped as not a company; CVR Energy stays", () => {
+    const notCompanies = p.skipped.filter((s) => s.reason === "not a company").map((s) => s.ticker);
+    const expected: Record<string, string[]> = {
+      "2025-05-13": ["INH", "ADRO", "GTXI", "PDLI", "P5N994", "SBT"],
+      "2025-11-05": ["INH", "ADRO", "PDLI", "GTXI", "P5N994", "SBT"],
+      "2026-04-10": ["INH", "AKE", "ADRO", "MPTI RT", "PDLI", "GTXI", "P5N994", "SBT", "THRD"],
+    };
+    expect(notCompanies).toEqual(expected[date]);
+    expect(p.holdings.some((h) => h.ticker === "CVI")).toBe(true);
+  });
+
   test("no '-' ticker among the holdings; each one is reported as skipped with its line", () => {
     expect(p.holdings.some((h) => h.ticker === "-" || h.ticker === "")).toBe(false);
     for (const s of p.skipped.filter((x) => x.reason === "no ticker"))
@@ -86,9 +97,11 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
     const out = path.join(dir, "holdings-only.json");
     expect(await main(["snapshot", "build", "--holdings", holdings, "--out", out], io)).toBe(0);
     const u = load(out);
-    expect(u.companies).toHaveLength(1933); // 1,936 equity rows − 2 "-" tickers − 1 duplicate ticker (ADRO's CVR)
+    // 1,936 equity rows − 2 "-" tickers − 9 lines that are not a company: the CVRs of INH, AKE, ADRO and GTXI, the
+    // MPTI rights, the Petrocorp escrow, and PDLI, SBT and THRD priced at 0.
+    expect(u.companies).toHaveLength(1925);
     expect(u.companies.every((c) => c.marketCap !== null && c.marketCap > 0 && c.marketCapEstimated)).toBe(true);
-    expect(u.provenance.coverage).toEqual({ constituents: 1933, withFundamentals: 0, withMarketCap: 1933 });
+    expect(u.provenance.coverage).toEqual({ constituents: 1925, withFundamentals: 0, withMarketCap: 1925 });
     expect(await main(["validate", out], io)).toBe(0);
   });
 
@@ -164,7 +177,7 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
       ttm: null,
       marketCapEstimated: false,
     });
-    expect(u.provenance.coverage).toEqual({ constituents: 1933, withFundamentals: 4, withMarketCap: 1933 });
+    expect(u.provenance.coverage).toEqual({ constituents: 1925, withFundamentals: 4, withMarketCap: 1925 });
     const report = readFileSync(`${out}.coverage.txt`, "utf8");
     expect(report).toContain("companyfacts: 5 read; missing ");
     expect(report).toMatch(/revenue\s+4\s+4\n/);
@@ -177,7 +190,7 @@ describe("snapshots of IWM_holdings_2026-04-10.csv through `qualis snapshot buil
       .split(/\r?\n/)
       .map((l) => l.split(","));
     const col = (name: string) => head!.indexOf(name);
-    expect(rows).toHaveLength(1933);
+    expect(rows).toHaveLength(1925);
     const withProfit = rows
       .filter((r) => r[col("is_profitable")] !== "")
       .map((r) => r[col("ticker")])

@@ -145,7 +145,7 @@ test("a holdings export becomes a holdings-only universe, with what was read and
   const text = readFileSync(path.join(__dirname, "../fixtures/holdings/IWM_excerpt.csv"), "utf8");
   const r = await importHoldingsCsv(text, "IWM_excerpt.csv");
   if (!r.ok) throw new Error(r.message);
-  expect(r.universe.companies.map((c) => c.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF", "ZZRO"]);
+  expect(r.universe.companies.map((c) => c.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF"]);
   expect(r.universe.companies.every((c) => c.ttm === null && c.marketCapEstimated)).toBe(true);
   expect(r.summary[0]).toBe("IWM_excerpt.csv: iShares Russell 2000 ETF (IWM, Russell 2000), holdings as of 2026-04-10");
   expect(r.summary).toContain("skipped 1 no ticker: line 22 - ZANY BIO WARRANTS (ticker '-' (not listed))");

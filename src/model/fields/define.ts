@@ -7,6 +7,7 @@ import { hasFundamentals } from "../periods";
 import { type PillarId, type ScorePath } from "../pillars";
 import { PATH_PILLARS } from "../quality";
 import { isProfitable, type ProfitBasis } from "../profitability";
+import type { GraduationDetail } from "../graduation";
 import type { Company, Universe } from "../types";
 import { noFundamentals } from "../universe-index";
 
@@ -30,6 +31,8 @@ export interface FieldContext {
   /** A pillar's score, 0–100. */
   pillarScore(c: Company, pillar: PillarId): Outcome<number>;
   graduationProbability(c: Company, reconstitutions: number): Outcome<number>;
+  /** The inputs behind the probability at the next reconstitution. */
+  graduationDetail(c: Company): Outcome<GraduationDetail>;
 }
 
 export interface FieldDef {

@@ -1,6 +1,14 @@
 // The catalogue's size & index fields (see ../catalogue.ts).
-import { success } from "../outcome";
-import { type FieldDef, present, FORMAT } from "./define";
+import type { GraduationDetail } from "../graduation";
+import { CAP_BASIS } from "../graduation-rows";
+import type { Company } from "../types";
+import { success, type Outcome } from "../outcome";
+import { type FieldContext, type FieldDef, present, FORMAT } from "./define";
+
+const detail = (c: Company, ctx: FieldContext, pick: (d: GraduationDetail) => number): Outcome<number> => {
+  const d = ctx.graduationDetail(c);
+  return d.ok ? success(pick(d.value)) : d;
+};
 
 export const SIZE_INDEX_FIELDS: readonly FieldDef[] = [
   {
@@ -30,7 +38,7 @@ export const SIZE_INDEX_FIELDS: readonly FieldDef[] = [
     kind: "number",
     unit: "USD m",
     description:
-      "Total market capitalisation: price × shares outstanding (estimated from index weight where shares are unknown).",
+      "Market capitalisation: price × shares outstanding (the total) where the share count is known; otherwise an estimate, float-adjusted, from the fund weight × the index's total (market_cap_basis says which) — a low-float or dual-class company's total cap is larger.",
     numberFormat: "#,##0",
     value: (c) => present(c, c.marketCap, "market cap"),
   },
@@ -43,6 +51,17 @@ export const SIZE_INDEX_FIELDS: readonly FieldDef[] = [
     description: "TRUE where the market cap was estimated from the index weight rather than price × shares.",
     numberFormat: FORMAT.boolean,
     value: (c) => success(c.marketCapEstimated),
+  },
+  {
+    name: "market_cap_basis",
+    label: "Market cap basis",
+    group: "size_index",
+    kind: "text",
+    unit: "text",
+    description: `What the market cap is: "${CAP_BASIS.known}" or "${CAP_BASIS.estimated}".`,
+    numberFormat: FORMAT.text,
+    value: (c) =>
+      present(c, c.marketCap === null ? null : CAP_BASIS[c.marketCapEstimated ? "estimated" : "known"], "market cap"),
   },
   {
     name: "weight",
@@ -76,6 +95,50 @@ export const SIZE_INDEX_FIELDS: readonly FieldDef[] = [
     numberFormat: FORMAT.percent,
     value: (c, ctx) =>
       present(c, c.marketCap === null ? null : c.marketCap / ctx.universe.index.upperBand - 1, "market cap"),
+  },
+  {
+    name: "upper_band",
+    label: "Upper band ($m)",
+    group: "size_index",
+    kind: "number",
+    unit: "USD m",
+    description:
+      "The market cap a Russell 2000 member must exceed on rank day to move up, as the snapshot estimates it (its source is in the snapshot's index.bandSource).",
+    numberFormat: "#,##0",
+    value: (_c, ctx) => success(ctx.universe.index.upperBand),
+  },
+  {
+    name: "rank_day_years",
+    label: "Years to rank day (τ)",
+    group: "size_index",
+    kind: "number",
+    unit: "years",
+    description:
+      "Years from the snapshot's date to the next reconstitution's rank day; 0 between a rank day and its effective date.",
+    numberFormat: "0.000",
+    value: (c, ctx) => detail(c, ctx, (d) => d.years),
+  },
+  {
+    name: "graduation_sigma",
+    label: "Volatility used (σ)",
+    group: "size_index",
+    kind: "number",
+    unit: "%",
+    description:
+      "The annualised volatility the graduation probability uses: the snapshot's, else the documented default (see Methodology).",
+    numberFormat: FORMAT.percent,
+    value: (c, ctx) => detail(c, ctx, (d) => d.sigma),
+  },
+  {
+    name: "graduation_spread",
+    label: "Graduation spread",
+    group: "size_index",
+    kind: "number",
+    unit: "log",
+    description:
+      "The total uncertainty (a standard deviation of log cap / band) behind the graduation probability: √(estimated cap² + band² + σ²τ); an estimated cap adds a one-sided part (see Methodology and SCORE_BREAKDOWN).",
+    numberFormat: "0.000",
+    value: (c, ctx) => detail(c, ctx, (d) => d.spread.total),
   },
   {
     name: "graduation_prob",

@@ -22,13 +22,15 @@ export interface FundProfile {
   totalCap: IndexTotalCap;
 }
 
-// The Russell indexes' total market caps. FTSE Russell publishes them on each index's factsheet; these defaults are
-// round figures of late 2024 (the Russell 3000 at about USD 44tn; the Russell 2000 at about 7% of it, the Russell
-// 1000 at about 93%) and drift with the market: pass the current factsheet figure (--index-total-cap, or the
-// `indexTotalCap` option) when the estimate matters.
-const R3000_TOTAL_CAP = 44_000_000;
-const TOTAL_CAP_SOURCE =
-  "FTSE Russell, late 2024: Russell 3000 ≈ USD 44tn, of which the Russell 2000 ≈ 7% and the Russell 1000 ≈ 93%";
+// The Russell indexes' total market caps: dated defaults that agree with each other (April 2026). The Russell 1000 at
+// about USD 63.4tn is what IWB's weights of 13 Apr 2026 imply with SEC share counts (price × shares ÷ weight, a
+// median over its members — measured outside the repository's fixtures, which hold no share counts for them); the
+// Russell 2000 at about USD 2.95tn likewise; the Russell 3000 is their sum. They drift with the market: the builder
+// re-estimates the holdings' own index total from SEC share counts where it has them (--sec-dir, --fetch), and
+// --index-total-cap / --r1000-total-cap override them.
+const R1000_TOTAL_CAP = 63_400_000;
+const R2000_TOTAL_CAP = 2_950_000;
+const TOTAL_CAP_SOURCE = "dated default, April 2026: Russell 1000 ≈ USD 63.4tn, Russell 2000 ≈ USD 2.95tn";
 
 export const FUNDS: readonly FundProfile[] = [
   {
@@ -36,14 +38,20 @@ export const FUNDS: readonly FundProfile[] = [
     pattern: /^ishares russell 2000 etf$/i,
     indexName: "Russell 2000",
     membership: "R2000",
-    totalCap: { value: 3_000_000, source: `Russell 2000 total market cap ≈ USD 3,000,000m (${TOTAL_CAP_SOURCE})` },
+    totalCap: {
+      value: R2000_TOTAL_CAP,
+      source: `Russell 2000 total market cap ≈ USD 2,950,000m (${TOTAL_CAP_SOURCE})`,
+    },
   },
   {
     id: "IWB",
     pattern: /^ishares russell 1000 etf$/i,
     indexName: "Russell 1000",
     membership: "R1000",
-    totalCap: { value: 41_000_000, source: `Russell 1000 total market cap ≈ USD 41,000,000m (${TOTAL_CAP_SOURCE})` },
+    totalCap: {
+      value: R1000_TOTAL_CAP,
+      source: `Russell 1000 total market cap ≈ USD 63,400,000m (${TOTAL_CAP_SOURCE})`,
+    },
   },
   {
     // The Russell 3000 holds both indexes and the file does not say which a holding belongs to: membership is
@@ -53,8 +61,8 @@ export const FUNDS: readonly FundProfile[] = [
     indexName: "Russell 3000",
     membership: "by-rank",
     totalCap: {
-      value: R3000_TOTAL_CAP,
-      source: `Russell 3000 total market cap ≈ USD 44,000,000m (${TOTAL_CAP_SOURCE})`,
+      value: R1000_TOTAL_CAP + R2000_TOTAL_CAP,
+      source: `Russell 3000 total market cap ≈ USD 66,350,000m (${TOTAL_CAP_SOURCE})`,
     },
   },
 ];

@@ -9,7 +9,7 @@
 import { themesFor } from "../../../model/theme-rules";
 import type { Company, IndexFacts, Membership, Universe } from "../../../model/types";
 import { assembleUniverse } from "../assemble-universe";
-import { computeBands, defaultIndexFacts } from "../../index-facts";
+import { COMPUTED_BAND, computeBands, datedDefaultIndexFacts, defaultIndexFacts } from "../../index-facts";
 import { companySchema } from "../../snapshot-schema";
 import { fundProfile, type FundProfile } from "./funds";
 import {
@@ -38,7 +38,10 @@ export interface HoldingsCompanies {
   companies: Company[];
   /** USD millions, and its source; null where the fund is unknown and none was given. */
   totalCap: { value: number; source: string } | null;
-  /** The 1000/2000 breakpoint and band computed from the holdings themselves (an IWV file), else null. */
+  /**
+   * The 1000/2000 breakpoint and band computed from the holdings themselves (an IWV file), the dated default on the
+   * caps' footing (an IWM file), else null.
+   */
   bands: IndexFacts | null;
   /** Holdings no snapshot can hold (a ticker over 16 characters, a 300-character name): reported, not kept. */
   refused: HoldingsProblem[];
@@ -138,13 +141,17 @@ export function holdingsCompanies(parsed: ParsedHoldings, opts: HoldingsOptions 
     if (b) {
       bands = {
         ...defaultIndexFacts(fund.indexName),
+        ...COMPUTED_BAND,
         breakpoint: tidy(b.breakpoint),
         upperBand: tidy(b.upperBand),
         bandSource: `Computed from the ${b.ranked} holdings of ${parsed.fund.name} as of ${parsed.asOf} (caps estimated from weights): breakpoint = cap of rank 1000 (cumulative percentile ${b.breakpointPercentile.toFixed(2)}), upper band = cap at cumulative percentile ${b.upperPercentile.toFixed(2)}`,
       };
     }
   }
-  return { fund, indexName: fund?.indexName ?? fundLabel(parsed.fund.name), companies, totalCap, bands, refused };
+  const indexName = fund?.indexName ?? fundLabel(parsed.fund.name);
+  // Russell 2000 holdings without a band of their own: the dated default, on the footing of their estimated caps.
+  if (!bands && fund?.membership === "R2000" && totalCap) bands = datedDefaultIndexFacts(indexName, totalCap.value);
+  return { fund, indexName, companies, totalCap, bands, refused };
 }
 
 export interface HoldingsReport {
@@ -168,7 +175,12 @@ export interface HoldingsReport {
 }
 
 export function countSkipped(skipped: readonly SkippedRow[]): Record<SkipReason, number> {
-  const counts: Record<SkipReason, number> = { "non-equity": 0, "no ticker": 0, "duplicate ticker": 0 };
+  const counts: Record<SkipReason, number> = {
+    "non-equity": 0,
+    "no ticker": 0,
+    "not a company": 0,
+    "duplicate ticker": 0,
+  };
   for (const s of skipped) counts[s.reason]++;
   return counts;
 }
@@ -208,7 +220,7 @@ export function describeHoldingsReport(r: HoldingsReport, examples = 3): string[
     `${r.fileName}: ${r.fund}${r.fundId ? ` (${r.fundId}, ${r.indexName})` : " (not a fund in the fund table)"}, holdings as of ${r.asOf}`,
     `  ${r.rowsRead} rows read, ${r.equityRows} equity rows, ${r.companies} companies; weights of the companies sum to ${r.weightSum.toFixed(2)}%`,
   ];
-  for (const reason of ["non-equity", "no ticker", "duplicate ticker"] as const) {
+  for (const reason of ["non-equity", "no ticker", "not a company", "duplicate ticker"] as const) {
     const rows = r.skipped.filter((s) => s.reason === reason);
     if (rows.length === 0) continue;
     const shown = rows.slice(0, examples).map((s) => `line ${s.line} ${s.ticker} ${s.name} (${s.detail})`);
@@ -229,7 +241,7 @@ export function describeHoldingsReport(r: HoldingsReport, examples = 3): string[
 export function holdingsNotes(fileName: string, report: HoldingsReport): string[] {
   const c = report.skippedCounts;
   const notes = [
-    `Read ${fileName}: ${report.rowsRead} rows, ${report.equityRows} equity rows, ${report.companies} companies; skipped ${c["non-equity"]} non-equity rows, ${c["no ticker"]} rows without a ticker, ${c["duplicate ticker"]} duplicate tickers; ${report.problems.length} problems.`,
+    `Read ${fileName}: ${report.rowsRead} rows, ${report.equityRows} equity rows, ${report.companies} companies; skipped ${c["non-equity"]} non-equity rows, ${c["no ticker"]} rows without a ticker, ${c["not a company"]} lines that are not a company (CVR, escrow, rights, price 0), ${c["duplicate ticker"]} duplicate tickers; ${report.problems.length} problems.`,
   ];
   if (report.marketCap.indexTotalCap !== null) {
     notes.push(

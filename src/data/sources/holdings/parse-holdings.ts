@@ -16,7 +16,7 @@
 // trailing commas, CRLF line ends, maybe no byte-order mark. Both read the same.
 //
 // Nothing is dropped silently: every row of the table is a holding, a `skipped` row (non-equity, "-" ticker,
-// duplicate ticker — with its line and reason) or a `problem` (a row that could not be read — with its line and
+// not a company — CVR, escrow, rights, price 0 —, duplicate ticker — with its line and reason) or a `problem` (a row that could not be read — with its line and
 // reason). Columns are found by their header names, so a reordered export reads too.
 import Papa from "papaparse";
 import { parseSector, type Sector } from "../../../model/sectors";
@@ -47,7 +47,21 @@ export interface HoldingRow {
   currency: string | null;
 }
 
-export type SkipReason = "non-equity" | "no ticker" | "duplicate ticker";
+export type SkipReason = "non-equity" | "no ticker" | "not a company" | "duplicate ticker";
+
+/**
+ * Equity lines that are not a listed company's shares: contingent value rights ("… INC CVR", "… - CVR"), escrow
+ * remnants, subscription rights ("MPTI RT", "… RIGHTS EXPIRY …") and lines priced at 0 (written-off remnants of
+ * acquired or bankrupt companies). Left in, they became constituents with caps of a few dollars. "CVR ENERGY INC"
+ * is a company: CVR counts only as the last word.
+ */
+export function notACompany(ticker: string, name: string, price: number | null): string | null {
+  if (/(^|[\s-])CVRS?$/i.test(name.trim())) return "a contingent value right (CVR)";
+  if (/\bESCROW\b/i.test(name)) return "an escrow line";
+  if (/\sRTS?$/i.test(ticker.trim()) || /\bRIGHTS?\s+EXP/i.test(name)) return "subscription rights";
+  if (price === 0) return "priced at 0 (a written-off remnant)";
+  return null;
+}
 
 export interface SkippedRow {
   line: number;
@@ -359,6 +373,11 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
     }
     if (bad.length > 0) {
       problems.push({ line: r.line, message: `${ticker}: ${bad.join("; ")}` });
+      continue;
+    }
+    const why = notACompany(ticker, name, nums.price);
+    if (why !== null) {
+      skipped.push({ line: r.line, reason: "not a company", ticker, name, detail: why });
       continue;
     }
     const key = normalizeTicker(ticker);

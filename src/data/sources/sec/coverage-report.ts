@@ -116,7 +116,7 @@ export function renderCoverage(r: CoverageReport, max = 50): string {
   ];
   const h = r.holdings;
   out.push(
-    `Holdings: ${h.fileName} — ${h.fund}; ${h.rowsRead} rows read, ${h.equityRows} equity rows; weights of the companies sum to ${h.weightSum.toFixed(2)}%; skipped ${h.skippedCounts["non-equity"]} non-equity, ${h.skippedCounts["no ticker"]} without ticker, ${h.skippedCounts["duplicate ticker"]} duplicate tickers; ${h.problems.length} problems`,
+    `Holdings: ${h.fileName} — ${h.fund}; ${h.rowsRead} rows read, ${h.equityRows} equity rows; weights of the companies sum to ${h.weightSum.toFixed(2)}%; skipped ${h.skippedCounts["non-equity"]} non-equity, ${h.skippedCounts["no ticker"]} without ticker, ${h.skippedCounts["not a company"]} not a company, ${h.skippedCounts["duplicate ticker"]} duplicate tickers; ${h.problems.length} problems`,
   );
   for (const s of h.skipped) out.push(`  skipped line ${s.line}: ${s.ticker} ${s.name} — ${s.reason}: ${s.detail}`);
   for (const p of h.problems) out.push(`  problem ${p.line ? `line ${p.line}` : "(file)"}: ${p.message}`);

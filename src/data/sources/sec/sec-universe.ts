@@ -7,6 +7,7 @@ import type { Company, IndexFacts, Universe } from "../../../model/types";
 import { assembleUniverse, coverageOf } from "../assemble-universe";
 import {
   holdingsCompanies,
+  estimateMarketCap,
   holdingsNotes,
   holdingsReport,
   requireUsable,
@@ -15,7 +16,7 @@ import {
 } from "../holdings/holdings-universe";
 import { coverageReport, type CoverageReport, type Named } from "./coverage-report";
 import type { ParsedHoldings } from "../holdings/parse-holdings";
-import { computeBands, defaultIndexFacts } from "../../index-facts";
+import { COMPUTED_BAND, computeBands, datedDefaultIndexFacts, defaultIndexFacts } from "../../index-facts";
 import { extractFundamentals } from "./companyfacts";
 import { parseSubmissions } from "./submissions";
 import type { TickerMap, TickerMapEntry } from "./ticker-map";
@@ -75,8 +76,30 @@ export function ciksFor(holdings: ParsedHoldings, map: TickerMap): string[] {
   return [...ciks].sort((a, b) => Number(a) - Number(b));
 }
 
+/** Fewest companies with SEC share counts from which the index total is estimated rather than defaulted. */
+export const MIN_FOR_TOTAL = 20;
+
+/**
+ * The index's total market cap implied by the companies whose cap is known (price × SEC shares): the median of
+ * cap ÷ weight. A median, because a low-float or dual-class company's ratio is far from the rest. Null where fewer
+ * than MIN_FOR_TOTAL companies have both.
+ */
+export function impliedIndexTotal(companies: readonly Company[]): { value: number; from: number } | null {
+  const ratios = companies
+    .filter((c) => !c.marketCapEstimated && c.marketCap !== null && c.weight !== null && c.weight > 0)
+    .map((c) => c.marketCap! / (c.weight! / 100))
+    .sort((a, b) => a - b);
+  if (ratios.length < MIN_FOR_TOTAL) return null;
+  const mid = ratios.length >> 1;
+  const value = ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+  return { value: tidy(value), from: ratios.length };
+}
+
+const usd = (m: number) => `USD ${Math.round(m).toLocaleString("en-US")}m`;
+
 function bandsFromR1000(
   r2000: Company[],
+  r2000Total: number,
   input: R1000Input,
   holdingsAsOf: string,
 ): { index: IndexFacts; note: string } {
@@ -89,26 +112,33 @@ function bandsFromR1000(
       `--r1000-holdings must be an iShares Russell 1000 ETF (IWB) export; ${input.fileName} is '${input.parsed.fund.name}'`,
     );
   }
-  const caps = [...r1.companies, ...r2000].map((c) => c.marketCap).filter((c): c is number => c !== null);
+  // One footing: every cap from its fund weight × its index's total, never a mix of weight estimates and
+  // price × SEC shares (which would rank total caps against float-adjusted ones).
+  const r2000Caps = r2000.map((c) => (c.weight === null ? null : (c.weight / 100) * r2000Total));
+  const caps = [...r1.companies.map((c) => c.marketCap), ...r2000Caps].filter((c): c is number => c !== null);
   const b = computeBands(caps);
-  const base = defaultIndexFacts("Russell 2000");
+  const base = datedDefaultIndexFacts("Russell 2000", r2000Total);
   if (!b)
     return {
       index: base,
-      note: `The Russell 1000 and 2000 holdings have ${caps.length} market caps, fewer than 1,000: breakpoint and band are the defaults.`,
+      note: `The Russell 1000 and 2000 holdings have ${caps.length} market caps, fewer than 1,000: breakpoint and band are the dated defaults.`,
     };
+  const r1Total = r1.totalCap?.value ?? 0;
+  const totals = `Russell 1000 ${usd(r1Total)}, Russell 2000 ${usd(r2000Total)}`;
   const index: IndexFacts = {
     ...base,
+    ...COMPUTED_BAND,
     breakpoint: tidy(b.breakpoint),
     upperBand: tidy(b.upperBand),
     bandSource:
-      `Computed from ${input.fileName} (${input.parsed.fund.name}, as of ${input.parsed.asOf}; caps estimated from weights × ${r1.totalCap?.source ?? "?"}) ` +
-      `and the Russell 2000 holdings as of ${holdingsAsOf}: ${b.ranked} companies ranked by market cap; breakpoint = rank 1000 ` +
-      `(cumulative percentile ${b.breakpointPercentile.toFixed(2)}); upper band = the cap at cumulative percentile ${b.upperPercentile.toFixed(2)}, 2.5 points towards the large end`,
+      `Computed from ${input.fileName} (${input.parsed.fund.name}, as of ${input.parsed.asOf}) and the Russell 2000 holdings as of ${holdingsAsOf}, ` +
+      `caps on one footing (weight × index total: ${totals}): ${b.ranked} companies ranked by market cap; ` +
+      `breakpoint = rank 1000 (cumulative percentile ${b.breakpointPercentile.toFixed(2)}); ` +
+      `upper band = the cap at cumulative percentile ${b.upperPercentile.toFixed(2)}, 2.5 points towards the large end`,
   };
   return {
     index,
-    note: `Breakpoint USD ${index.breakpoint.toFixed(0)}m and upper band USD ${index.upperBand.toFixed(0)}m computed from the Russell 1000 and 2000 holdings.`,
+    note: `Breakpoint ${usd(index.breakpoint)} and upper band ${usd(index.upperBand)} computed from the Russell 1000 and 2000 holdings, caps from weights × index totals (${totals}).`,
   };
 }
 
@@ -159,8 +189,21 @@ export async function buildSnapshot(input: BuildInput): Promise<BuildResult> {
 
   let index: IndexFacts = hc.bands ?? defaultIndexFacts(hc.indexName);
   const notes = holdingsNotes(input.holdingsFileName, report);
+  // The holdings' index total: implied by the companies with SEC share counts where there are enough of them (and
+  // none was given), so that the caps still estimated from weights sit on the same footing as the known ones.
+  let total = hc.totalCap?.value ?? null;
+  const implied = opts.indexTotalCap === undefined && total !== null ? impliedIndexTotal(companies) : null;
+  if (implied) {
+    notes.push(
+      `Index total cap ${usd(implied.value)}: the median of price × SEC shares ÷ weight over ${implied.from} companies (instead of ${hc.totalCap!.source}); caps still estimated from weights use it.`,
+    );
+    total = implied.value;
+    for (const c of companies)
+      if (c.marketCapEstimated && c.weight !== null) c.marketCap = estimateMarketCap(c.weight, total);
+    if (hc.fund?.membership === "R2000") index = datedDefaultIndexFacts(hc.indexName, total);
+  }
   if (input.r1000) {
-    const b = bandsFromR1000(companies, input.r1000, asOf);
+    const b = bandsFromR1000(companies, total ?? 0, input.r1000, asOf);
     index = b.index;
     notes.push(b.note);
   }

@@ -21,7 +21,7 @@ describe("holdings → universe", () => {
   test("passes the snapshot schema", () => expectValid(universe));
 
   test("every equity holding with a ticker is an R2000 company without fundamentals", () => {
-    expect(universe.companies.map((c) => c.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF", "ZZRO"]);
+    expect(universe.companies.map((c) => c.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF"]);
     for (const c of universe.companies) {
       expect(c).toMatchObject({
         membership: "R2000",
@@ -40,7 +40,7 @@ describe("holdings → universe", () => {
   test("market cap = share of the fund's equity market value × the Russell 2000's total cap, marked estimated", () => {
     const jun = universe.companies[0]!;
     expect(jun.marketCapEstimated).toBe(true);
-    expect(jun.marketCap).toBeCloseTo((52e6 / equityMv) * 3_000_000, 4);
+    expect(jun.marketCap).toBeCloseTo((52e6 / equityMv) * 2_950_000, 4);
     expect(jun.weight).toBeCloseTo((100 * 52e6) / equityMv, 6);
     // The tiny escrow line still gets a (tiny, positive) cap: every equity row has one.
     expect(universe.companies.every((c) => c.marketCap !== null && c.marketCap > 0)).toBe(true);
@@ -63,15 +63,17 @@ describe("holdings → universe", () => {
       generatedAt: AT,
       source: "iShares Russell 2000 ETF holdings as of 2026-04-10 (holdings only: no fundamentals)",
       isDemo: false,
-      coverage: { constituents: 7, withFundamentals: 0, withMarketCap: 7 },
+      coverage: { constituents: 6, withFundamentals: 0, withMarketCap: 6 },
     });
     expect(universe.provenance.notes[0]).toBe(
-      "Read IWM_excerpt.csv: 13 rows, 10 equity rows, 7 companies; skipped 3 non-equity rows, 1 rows without a ticker, 1 duplicate tickers; 2 problems.",
+      "Read IWM_excerpt.csv: 13 rows, 10 equity rows, 6 companies; skipped 3 non-equity rows, 1 rows without a ticker, 2 lines that are not a company (CVR, escrow, rights, price 0), 0 duplicate tickers; 2 problems.",
     );
     expect(universe.index).toMatchObject({
       name: "Russell 2000",
+      // The dated default on the caps' footing: 0.4574% (the band as a fund weight) × USD 2,950,000m.
       breakpoint: 4600,
-      upperBand: 7000,
+      upperBand: 13493.3,
+      bandSpread: 0.1,
       calendar: { annualRankMonth: 4, lateRankMonth: 11, lateFromYear: 2026 },
     });
   });
@@ -85,10 +87,15 @@ describe("holdings → universe", () => {
       asOf: "2026-04-10",
       rowsRead: 13,
       equityRows: 10,
-      companies: 7,
+      companies: 6,
     });
-    expect(report.skippedCounts).toEqual({ "non-equity": 3, "no ticker": 1, "duplicate ticker": 1 });
-    expect(report.weightSum).toBeCloseTo(40 + 20 + 15 + 10 + 5 + 4 + 0, 6);
+    expect(report.skippedCounts).toEqual({
+      "non-equity": 3,
+      "no ticker": 1,
+      "not a company": 2,
+      "duplicate ticker": 0,
+    });
+    expect(report.weightSum).toBeCloseTo(40 + 20 + 15 + 10 + 5 + 4, 6);
     const text = describeHoldingsReport(report).join("\n");
     expect(text).toContain("iShares Russell 2000 ETF (IWM, Russell 2000), holdings as of 2026-04-10");
     expect(text).toContain("skipped 1 no ticker: line 22 - ZANY BIO WARRANTS");
@@ -104,7 +111,7 @@ describe("holdings → universe", () => {
     expect(r.fundId).toBe("IWB");
     expect(u.index.name).toBe("Russell 1000");
     expect(u.companies.every((c) => c.membership === "R1000")).toBe(true);
-    expect(u.companies[0]!.marketCap).toBeCloseTo((52e6 / equityMv) * 41_000_000, 3);
+    expect(u.companies[0]!.marketCap).toBeCloseTo((52e6 / equityMv) * 63_400_000, 3);
     expectValid(u);
   });
 
@@ -122,7 +129,7 @@ describe("holdings → universe", () => {
     );
     expect(u.companies[1000]!.membership).toBe("R2000");
     const total = (1200 * 1201) / 2;
-    const capOf = (mv: number) => (mv / total) * 44_000_000;
+    const capOf = (mv: number) => (mv / total) * 66_350_000;
     expect(u.index.breakpoint).toBeCloseTo(capOf(201), 3);
     // Cumulative share of the k largest: k(2401 − k)/2 / 720,600. At rank 1000: 97.21%; 94.71% is first reached at
     // rank 925 (k² − 2401k + 1,364,971 = 0 at k ≈ 924.4).

@@ -3,6 +3,7 @@ import path from "path";
 import {
   normalizeExchange,
   parseHoldingsCsv,
+  notACompany,
   parseHoldingsDate,
   parseHoldingsNumber,
   HoldingsFormatError,
@@ -23,14 +24,14 @@ describe("iShares holdings reader on a format-faithful excerpt", () => {
   test("counts every row of the table and accounts for each one", () => {
     expect(p.rowsRead).toBe(13);
     expect(p.equityRows).toBe(10);
-    expect(p.holdings.map((h) => h.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF", "ZZRO"]);
-    // 13 rows = 7 holdings + 5 skipped + 1 unreadable row
+    expect(p.holdings.map((h) => h.ticker)).toEqual(["ZJUN", "ZBNK", "ZNCX", "ZQTR", "ZOTH", "ZNOF"]);
+    // 13 rows = 6 holdings + 6 skipped + 1 unreadable row
     expect(p.holdings.length + p.skipped.length + p.problems.filter((x) => /not a number/.test(x.message)).length).toBe(
       13,
     );
   });
 
-  test("non-equity rows, '-' tickers and duplicate tickers are skipped with their lines and reasons", () => {
+  test("non-equity rows, '-' tickers and lines that are not a company are skipped with their lines and reasons", () => {
     expect(p.skipped).toEqual([
       {
         line: 13,
@@ -41,11 +42,18 @@ describe("iShares holdings reader on a format-faithful excerpt", () => {
       },
       { line: 17, reason: "non-equity", ticker: "USD", name: "USD CASH", detail: "Asset Class 'Cash'" },
       {
+        line: 20,
+        reason: "not a company",
+        ticker: "ZZRO",
+        name: "ZERO PRICE ESCROW",
+        detail: "an escrow line",
+      },
+      {
         line: 21,
-        reason: "duplicate ticker",
+        reason: "not a company",
         ticker: "ZBNK",
         name: "ZEPHYR BANCORP INC CVR",
-        detail: "same ticker as line 12; the larger position is kept",
+        detail: "a contingent value right (CVR)",
       },
       { line: 22, reason: "no ticker", ticker: "-", name: "ZANY BIO WARRANTS", detail: "ticker '-' (not listed)" },
       {
@@ -79,10 +87,12 @@ describe("iShares holdings reader on a format-faithful excerpt", () => {
       sector: "Industrials",
     });
     expect(p.holdings.find((h) => h.ticker === "ZQTR")!.exchange).toBe("NYSE American");
-    expect(p.holdings.find((h) => h.ticker === "ZZRO")).toMatchObject({
-      price: null,
-      marketValue: 0.12,
-      exchange: "OTC",
+    // A zero price on a company line reads as missing (the escrow line ZZRO is skipped: see above).
+    const zeroPriced = parseHoldingsCsv(EXCERPT.replace('"ZERO PRICE ESCROW"', '"ZERO PRICE INC"'));
+    expect(zeroPriced.holdings.find((h) => h.ticker === "ZZRO")).toBeUndefined();
+    expect(zeroPriced.skipped.find((s) => s.ticker === "ZZRO")).toMatchObject({
+      reason: "not a company",
+      detail: "priced at 0 (a written-off remnant)",
     });
   });
 
@@ -110,7 +120,8 @@ describe("iShares holdings reader on a format-faithful excerpt", () => {
     const swapped = [...lines.slice(0, 11), lines[20], ...lines.slice(12, 20), lines[11], ...lines.slice(21)].join(
       "\n",
     );
-    const q = parseHoldingsCsv(swapped);
+    // A second share line under one ticker (the excerpt's second ZBNK line is a CVR: made a share line here).
+    const q = parseHoldingsCsv(swapped.replace("ZEPHYR BANCORP INC CVR", "ZEPHYR BANCORP INC CLASS B"));
     expect(q.holdings.find((h) => h.ticker === "ZBNK")).toMatchObject({ name: "ZEPHYR BANCORP INC", line: 21 });
     expect(q.skipped.find((s) => s.reason === "duplicate ticker")).toMatchObject({
       line: 12,
@@ -179,5 +190,19 @@ describe("values", () => {
     expect(normalizeExchange("NO MARKET (E.G. UNLISTED)")).toBe("Unlisted");
     expect(normalizeExchange("-")).toBeNull();
     expect(normalizeExchange("Some New Venue")).toBe("Some New Venue");
+  });
+});
+
+describe("lines that are not a company", () => {
+  // Names as the 10 Apr 2026 IWM export writes them.
+  test("CVRs, escrow lines, rights and zero-priced remnants are recognised; CVR Energy is a company", () => {
+    expect(notACompany("INH", "INHIBRX INC CVR", 1.66)).toBe("a contingent value right (CVR)");
+    expect(notACompany("GTXI", "GTXI INC - CVR", null)).toBe("a contingent value right (CVR)");
+    expect(notACompany("P5N994", "Petrocorp Inc Escrow", 0)).toBe("an escrow line");
+    expect(notACompany("MPTI RT", "M TRON INDUSTRIES RIGHTS EXPIRY TH", 1.56)).toBe("subscription rights");
+    expect(notACompany("THRD", "THIRD HARMONIC BIO INC", 0)).toBe("priced at 0 (a written-off remnant)");
+    expect(notACompany("CVI", "CVR ENERGY INC", 30.65)).toBeNull();
+    expect(notACompany("ZJUN", "ZENITH JUNE TOOLS INC", 52)).toBeNull();
+    expect(notACompany("ZJUN", "ZENITH JUNE TOOLS INC", null)).toBeNull(); // a missing price is not a zero one
   });
 });
