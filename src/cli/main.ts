@@ -1,4 +1,5 @@
 // `qualis <command>`: the add-in's engine from a terminal. Each command lives in its own module.
+import { runBacktest } from "./backtest-command";
 import { runDemo } from "./demo-command";
 import { runDocs } from "./docs-command";
 import { runScore } from "./score-command";
@@ -24,6 +25,8 @@ Commands:
         FILE) from the catalogue; --check only says whether they are up to date (exit 1 when stale).
   snapshot build --holdings FILE --out FILE [--r1000-holdings FILE] [--sec-dir DIR | --fetch --user-agent "NAME EMAIL"]
         Build a real snapshot from an iShares holdings export and SEC EDGAR data (\`qualis snapshot\` lists every option).
+  backtest factor --snapshot S --from START.csv (--to END.csv | --prices FILE) --field F [--groups 5] [--json OUT]
+        Group companies by a field and report each group's price return between two dates (\`qualis backtest\`).
 `;
 
 export async function main(argv: string[], io: CommandIO = consoleIO): Promise<number> {
@@ -40,6 +43,8 @@ export async function main(argv: string[], io: CommandIO = consoleIO): Promise<n
         return await runDocs(rest, io);
       case "snapshot":
         return await runSnapshot(rest, io);
+      case "backtest":
+        return await runBacktest(rest, io);
       case undefined:
       case "help":
       case "--help":

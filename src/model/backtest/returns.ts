@@ -8,9 +8,12 @@
 //   out). Survivorship is stated, not hidden.
 // - Splits, from the funds' Quantity column: the fund's quantity of a stock moves with the fund's own size, so each
 //   name's quantity ratio (end ÷ start) is divided by the median ratio over all names with both. Where that relative
-//   ratio is within 10% of a whole number k ≥ 2 (a k-for-1 split) or of 1/k (a 1-for-k reverse split), and the price
-//   moved the other way — multiplying the price ratio by k brings it nearer 1 (in log terms) than leaving it — the
-//   end price is multiplied by k. Every adjustment is listed by ticker, so it can be checked.
+//   ratio is within 5% of a whole number k ≥ 2 (a k-for-1 split) or of 1/k (a 1-for-k reverse split) — above 10, a
+//   multiple of 5 is preferred where it is as near — the quantity move is a suspected split. Holdings alone cannot
+//   tell a split from a float change of the same size (an IPO's lock-up ending, a large issue), so the end price is
+//   multiplied by k only where the price moved the other way by more than half the split (in log terms: the
+//   adjusted return is nearer 0 than the unadjusted one). Adjusted splits and suspects left unadjusted are both
+//   listed by ticker, so each can be checked.
 import { normalizeTicker } from "../tickers";
 
 export interface PricePoint {
@@ -47,6 +50,8 @@ export interface PriceReturns {
   noStartPrice: string[];
   renamed: Rename[];
   splits: SplitAdjustment[];
+  /** Suspected splits left unadjusted (the price did not move the other way by more than half the split). */
+  suspects: SplitAdjustment[];
   /** The median end ÷ start quantity ratio (the fund's own growth), or null without quantities. */
   fundScale: number | null;
 }
@@ -93,13 +98,18 @@ function medianOf(xs: number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** k where the relative quantity ratio is within 10% of k (k ≥ 2) or of 1/k; else null. */
+const TOLERANCE = 0.05;
+
+/** k where the relative quantity ratio is within 5% of k (k ≥ 2) or of 1/k; else null. */
 export function splitRatio(relative: number): number | null {
   if (!(relative > 0)) return null;
-  const whole = relative >= 1 ? Math.round(relative) : Math.round(1 / relative);
-  if (whole < 2) return null;
-  const k = relative >= 1 ? whole : 1 / whole;
-  return Math.abs(relative / k - 1) <= 0.1 ? k : null;
+  const up = relative >= 1;
+  const x = up ? relative : 1 / relative;
+  const whole = Math.round(x);
+  const five = 5 * Math.round(x / 5);
+  const near = (k: number) => k >= 2 && Math.abs(x / k - 1) <= TOLERANCE;
+  const k = whole > 10 && near(five) ? five : near(whole) ? whole : null;
+  return k === null ? null : up ? k : 1 / k;
 }
 
 export function priceReturns(start: readonly PricePoint[], end: readonly PricePoint[]): PriceReturns {
@@ -140,6 +150,7 @@ export function priceReturns(start: readonly PricePoint[], end: readonly PricePo
   const left: string[] = [];
   const noStartPrice: string[] = [];
   const splits: SplitAdjustment[] = [];
+  const suspects: SplitAdjustment[] = [];
   for (const { s, e, key } of pairs) {
     if (!(s.price !== null && s.price > 0)) {
       noStartPrice.push(s.ticker);
@@ -154,19 +165,22 @@ export function priceReturns(start: readonly PricePoint[], end: readonly PricePo
     if (fundScale && (s.quantity ?? 0) > 0 && (e.quantity ?? 0) > 0) {
       const relative = e.quantity! / s.quantity! / fundScale;
       const k = splitRatio(relative);
-      if (k !== null && Math.abs(Math.log(priceRatio * k)) < Math.abs(Math.log(priceRatio))) {
+      if (k !== null) {
         const adjusted = priceRatio * k - 1;
-        splits.push({
+        const split = {
           ticker: s.ticker,
           ratio: k,
           relativeQuantityRatio: relative,
           unadjustedReturn: ret,
           adjustedReturn: adjusted,
-        });
-        ret = adjusted;
+        };
+        if (Math.abs(Math.log(priceRatio * k)) < Math.abs(Math.log(priceRatio))) {
+          splits.push(split);
+          ret = adjusted;
+        } else suspects.push(split);
       }
     }
     returns.set(key, ret);
   }
-  return { returns, left, noStartPrice, renamed, splits, fundScale };
+  return { returns, left, noStartPrice, renamed, splits, suspects, fundScale };
 }

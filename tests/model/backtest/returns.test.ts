@@ -65,8 +65,17 @@ describe("price returns between two holdings dates", () => {
     expect(r.returns.get("H")).toBeCloseTo(-0.1, 12); // 9 × 0.1 / 1 − 1, not +800%
   });
 
-  it("split ratios: within 10% of k or 1/k, k ≥ 2", () => {
+  it("a quantity move like a split whose price did not move the other way is listed as a suspect, not adjusted", () => {
+    // G: relative quantity 2.2 / 1.1 = 2, price ×1.1: adjusting would make +120% of +10%.
+    expect(r.suspects.map((s) => [s.ticker, s.ratio])).toEqual([["G", 2]]);
+    expect(r.suspects[0]!.adjustedReturn).toBeCloseTo(1.2, 12);
+  });
+
+  it("split ratios: within 5% of k or 1/k, k ≥ 2, a multiple of 5 preferred above 10", () => {
     expect(splitRatio(2.05)).toBe(2);
+    expect(splitRatio(2.15)).toBeNull();
+    expect(splitRatio(1 / 49.2)).toBeCloseTo(1 / 50, 12);
+    expect(splitRatio(12.1)).toBe(12);
     expect(splitRatio(3.4)).toBeNull();
     expect(splitRatio(1.05)).toBeNull();
     expect(splitRatio(0.2)).toBeCloseTo(0.2, 12);
