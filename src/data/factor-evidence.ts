@@ -129,7 +129,7 @@ export function factorEvidence(
     to: end.asOf,
     fromSource: start.source,
     toSource: end.source,
-    result: factorBacktest(obs, groups),
+    result: factorBacktest(obs, groups, def.kind === "boolean"),
     left: r.left.filter(mine),
     renamed: r.renamed.filter((x) => mine(x.from)),
     splits: r.splits.filter((x) => mine(x.ticker)),

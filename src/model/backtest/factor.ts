@@ -97,11 +97,12 @@ export function quantileGroups(sortedValues: readonly number[], groups: number):
   return out;
 }
 
-export function factorBacktest(observations: readonly FactorObservation[], groups = 5): FactorResult {
+/** `binary`: a TRUE/FALSE field (two groups even where no name has a value); default: every value is TRUE/FALSE. */
+export function factorBacktest(observations: readonly FactorObservation[], groups = 5, binary?: boolean): FactorResult {
   if (!Number.isInteger(groups) || groups < 2)
     throw new Error(`groups must be a whole number of at least 2 (got ${groups})`);
   const obs = observations.filter((o) => Number.isFinite(o.ret) && Number.isFinite(asNumber(o.value)));
-  const binary = obs.length > 0 && obs.every((o) => typeof o.value === "boolean");
+  binary ??= obs.length > 0 && obs.every((o) => typeof o.value === "boolean");
   const sorted = [...obs].sort((a, b) => asNumber(a.value) - asNumber(b.value) || cmp(a.ticker, b.ticker));
   const values = sorted.map((o) => asNumber(o.value));
   const k = binary ? 2 : groups;
