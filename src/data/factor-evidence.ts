@@ -27,6 +27,24 @@ export function holdingsPrices(parsed: ParsedHoldings, source: string): PriceSid
   };
 }
 
+/**
+ * Start prices from a loaded universe (the pane's: it keeps no holdings file). A holding's float-adjusted weight is
+ * its market value's share of the fund, quantity × price ÷ the fund's equity value, so weight ÷ price is its
+ * quantity up to one factor common to every name — which the split rule's division by the median ratio removes.
+ */
+export function universePrices(universe: Universe): PriceSide {
+  return {
+    asOf: universe.provenance.asOf,
+    source: universe.provenance.source,
+    points: universe.companies.map((c) => ({
+      ticker: c.ticker,
+      name: c.name,
+      price: c.price,
+      quantity: c.weight !== null && c.price !== null && c.price > 0 && c.weight > 0 ? c.weight / c.price : null,
+    })),
+  };
+}
+
 /** Thrown where a price file cannot be read; the message names the row and the reason. */
 export class PriceFileError extends Error {}
 
