@@ -88,6 +88,9 @@ describe("the Evidence template from the task pane", () => {
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), button().click()]);
     await chooser.setFiles(END);
     await page.getByText("Evidence inserted").waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId("template-result").textContent()).toMatch(
+      /On sheet Evidence 1: no tables and one chart, in 3 requests to Excel\./,
+    );
     await page.getByTestId("template-result").evaluate((el) => el.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: path.join(SHOTS, "evidence-02-pane.png") });
 
@@ -126,7 +129,7 @@ describe("the Evidence template from the task pane", () => {
     );
     const html = renderSheet(await picture(page, "Evidence 1"), calc, {
       caption: "Evidence 1 — IWM 2025-11-05 → 2026-04-10, holdings only (drawn from the Excel double's record)",
-      maxRows: 150,
+      maxRows: 160,
     });
     writeFileSync(path.join(SHOTS, "evidence-03-sheet.html"), html);
     await viewer.setContent(html);

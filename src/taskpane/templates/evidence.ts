@@ -55,6 +55,8 @@ const value = (x: number | null, format: string): PlanCell => (x === null ? null
 
 function section(e: FactorEvidence, top: number, chartName: string, hasData: boolean) {
   const def = findField(e.field)!;
+  // A probability's range can run from 1e-144 to 0.99: "0.0%" would show 0.0% for most of it.
+  const rangeFormat = def.numberFormat.endsWith("%") ? "General" : def.numberFormat;
   const binary = def.kind === "boolean";
   const k = e.result.groups.length;
   const rows: PlanCell[][] = [
@@ -72,8 +74,8 @@ function section(e: FactorEvidence, top: number, chartName: string, hasData: boo
       value(g.mean_return, RETURN_FORMAT),
       value(g.median_return, RETURN_FORMAT),
       num(g.n, "0"),
-      binary ? text(g.n ? groupLabel(true, g.group, 2) : "") : value(g.min, def.numberFormat),
-      binary ? text(g.n ? groupLabel(true, g.group, 2) : "") : value(g.max, def.numberFormat),
+      binary ? text(g.n ? groupLabel(true, g.group, 2) : "") : value(g.min, rangeFormat),
+      binary ? text(g.n ? groupLabel(true, g.group, 2) : "") : value(g.max, rangeFormat),
     ]),
     [
       text("Top − bottom"),

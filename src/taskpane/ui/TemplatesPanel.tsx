@@ -32,6 +32,7 @@ const ICON: Record<TemplateId, ReactElement> = {
 };
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+const count = (n: number, what: string) => (n === 0 ? `no ${what}s` : n === 1 ? `one ${what}` : `${n} ${what}s`);
 const cells = (address: string) => address.split("!").pop()!;
 
 /** What the pane says once a template is in: where its tables and charts went, and how many requests it took. */
@@ -41,7 +42,7 @@ export function describeTemplate(title: string, r: TemplateResult): Outcome {
   return {
     intent: "success",
     title: `${title} inserted`,
-    text: `On sheet ${r.sheetName}: ${r.tables.length === 1 ? "one table" : `${r.tables.length} tables`}${r.charts.length ? ` and ${r.charts.length} charts` : ""}, in ${r.syncs} requests to Excel.`,
+    text: `On sheet ${r.sheetName}: ${count(r.tables.length, "table")}${r.charts.length ? ` and ${count(r.charts.length, "chart")}` : ""}, in ${r.syncs} requests to Excel.`,
     details: [...r.notes, ...tables, ...charts],
   };
 }
