@@ -109,7 +109,8 @@ describe("the Evidence template from the task pane", () => {
     expect(cells.get("A1")).toBe("Evidence: price returns by group, 2025-11-05 → 2026-04-10");
     expect(cells.get("B6")).toBe(cli.result.n + cli.noValue);
     expect(String(cells.get("B7"))).toMatch(new RegExp(`^${cli.left.length}: `));
-    const last = 15 + 17 * 7; // graduation probability, the eighth section
+    // Holdings only: the seven sections before it have no data and no chart (10 rows each, IS_PROFITABLE 7).
+    const last = 82;
     expect(cells.get(`A${last}`)).toBe("Graduation probability");
     for (const [i, g] of cli.result.groups.entries()) {
       expect(cells.get(`D${last + 3 + i}`)).toBe(g.n);

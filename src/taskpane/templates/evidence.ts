@@ -29,7 +29,7 @@ export const DEMO_HAS_NO_SECOND_DATE =
   "The demo universe has no second date to measure returns to: load a real holdings CSV (Change data source), then pick a later holdings file of the same fund.";
 
 const RETURN_FORMAT = "0.0%";
-const SECTION_ROWS = 17; // tall enough for the chart beside each table
+const CHART_ROWS = 15; // a chart under its table, over columns A–F
 const PROVENANCE_TOP = 3;
 const LIST_AT_MOST = 40;
 
@@ -92,6 +92,7 @@ function section(e: FactorEvidence, top: number, chartName: string, hasData: boo
     { row: top + 3 + k, col: 0, rows: 1, cols: 6, style: { bold: true } },
   ];
   const held = e.result.groups.filter((g) => g.n > 0).length;
+  const chartTop = top + k + 5; // zero-based: under the spread row and a blank one
   const charts: ChartPlan[] =
     held >= 2
       ? [
@@ -100,13 +101,15 @@ function section(e: FactorEvidence, top: number, chartName: string, hasData: boo
             type: "ColumnClustered",
             source: { row: top + 2, col: 0, rows: k + 1, cols: 3 },
             title: `${e.label}: price return by group`,
-            position: { from: `H${top + 1}`, to: `N${top + SECTION_ROWS - 1}` },
+            position: { from: `A${chartTop + 1}`, to: `F${chartTop + CHART_ROWS}` },
             valueFormat: "0%",
             legend: true,
           },
         ]
       : [];
-  return { block: block(top, 0, rows), styles, charts };
+  /** Rows the section takes, with a blank one after it (and after its chart). */
+  const height = k + 5 + (charts.length ? CHART_ROWS + 1 : 0);
+  return { block: block(top, 0, rows), styles, charts, height };
 }
 
 export function evidenceTemplate(end: PriceSide): Template {
@@ -165,8 +168,18 @@ export function evidenceTemplate(end: PriceSide): Template {
         blocks.push(s.block);
         styles.push(...s.styles);
         charts.push(...s.charts);
-        top += SECTION_ROWS;
+        top += s.height;
       }
+      blocks.push(
+        block(top, 0, [
+          [
+            text(
+              "Method: docs/methodology.md, “Evidence: factor backtests”. The same figures from a terminal: qualis backtest factor --snapshot S --from START.csv --to END.csv --field F.",
+            ),
+          ],
+        ]),
+      );
+      styles.push({ row: top, col: 0, rows: 1, cols: 1, style: { italic: true, fontColor: COLORS.muted } });
       return {
         sheetName,
         tables: [],

@@ -56,11 +56,15 @@ describe("Evidence over holdings only", () => {
     expect(cells.get("B6")).toBe(5);
     expect(cells.get("B7")).toBe("1: ZOTH");
     expect(cells.get("B10")).toBe("ZNOF 2-for-1");
-    // Sections from row 15, 17 rows each: quality score first, graduation probability last.
+    // Sections from row 15, without charts: title, sentence, header, five groups, spread, a blank row (10 rows);
+    // IS_PROFITABLE has two groups (7 rows). Quality score first, graduation probability last.
     expect(cells.get("A15")).toBe("Quality score");
     expect(String(cells.get("A16"))).toMatch(/no company in this data has a value/);
-    const last = 15 + 17 * (EVIDENCE_FIELDS.length - 1);
+    expect(cells.get("A25")).toBe("Profitability pillar");
+    expect(cells.get("A75")).toBe("Profitable (net income)");
+    const last = 82;
     expect(cells.get(`A${last}`)).toBe("Graduation probability");
+    expect(String(cells.get(`A${last + 10}`))).toMatch(/^Method: docs\/methodology\.md/);
     expect(cells.get(`A${last + 2}`)).toBe("Group");
     expect(cells.get(`D${last + 5}`)).toBe(5);
     expect(d.inspect.charts("Evidence 1")).toEqual([]);
@@ -92,7 +96,11 @@ test("over data with fundamentals, every field gets its group table and a chart 
   const cells = new Map(d.inspect.cells("Evidence 1").map((c) => [c.address, c.value]));
   expect(cells.get("A18")).toBe("1 (lowest)");
   expect(cells.get("A22")).toBe("5 (highest)");
-  const profitable = 15 + 17 * EVIDENCE_FIELDS.indexOf("is_profitable");
+  // With a chart each section is 10 + 16 rows: quality score at 15, the chart under its table from row 25.
+  expect(charts[0]!.position).toBe("A25:F39");
+  const rowOf = (label: string) => [...cells].find(([, v]) => v === label)![0].slice(1);
+  expect(rowOf("Profitability pillar")).toBe("41");
+  const profitable = Number(rowOf("Profitable (net income)"));
   expect([cells.get(`A${profitable + 3}`), cells.get(`A${profitable + 4}`)]).toEqual(["FALSE", "TRUE"]);
 });
 
