@@ -62,7 +62,7 @@ function pathSheet(
     const row: RawCellContent[] = [d.company.ticker];
     const keys = d.pillars.flatMap((p) => p.metrics.map((m) => m.key));
     for (const k of keys) row.push(k === null ? null : Number.isFinite(k) ? k : Math.sign(k) * INFINITE);
-    row.push(hasPiotroski && d.piotroski ? d.piotroski.score / 9 : null);
+    row.push(hasPiotroski && d.piotroski?.score != null ? d.piotroski.score / 9 : null);
     rows.push(row);
     if (i % every !== 0) return;
     metrics.forEach((m, j) => {

@@ -32,6 +32,8 @@ Commands:
   backtest graduation --snapshot FILE --after R1000_FILE [--still R2000_FILE] [--json OUT]
         Score a snapshot's graduation probabilities against who moved up: AUC, precision at k, expected vs actual,
         Brier score, calibration (\`qualis backtest\` lists every option).
+  backtest factor --snapshot S --from START.csv (--to END.csv | --prices FILE) --field F [--groups 5] [--json OUT]
+        Group companies by a field and report each group's price return between two dates (\`qualis backtest\`).
 
 Exit codes: 0 done, 1 the work failed (a file not found or refused, a failed download), 2 a usage error (an unknown
 or missing option, a value of the wrong form).

@@ -1,7 +1,7 @@
 // SCORE_BREAKDOWN: one quality score laid open as (label, value) rows — the score, each pillar with its weight and
 // score, each metric's value and percentile, the nine Piotroski signals and the Altman Z″ components. Scores are
 // 0–100, percentiles and ratios are fractions (0–1), so every number can be recomputed from the rows above it.
-import { PIOTROSKI_SIGNALS } from "./piotroski";
+import { MIN_PIOTROSKI_SIGNALS, PIOTROSKI_SIGNALS } from "./piotroski";
 import { findField } from "./catalogue";
 import { pathLabel, type MetricScore, type QualityDetail } from "./quality";
 
@@ -50,7 +50,13 @@ export function breakdownRows(d: QualityDetail): BreakdownRow[] {
     }
     if (p.spec.id === "piotroski") {
       const f = d.piotroski;
-      rows.push(["  F-score (0–9)", f ? f.score : NA]);
+      const why = f
+        ? `${NA}: only ${f.available} of 9 signals computable (${MIN_PIOTROSKI_SIGNALS} needed)`
+        : `${NA}: needs two consecutive fiscal years`;
+      rows.push(["  F-score (0–9)", f?.score ?? why]);
+      rows.push(["  Signals that hold", f ? `${f.held} of ${f.available} computable` : NA]);
+      const label = (id: string) => PIOTROSKI_SIGNALS.find((x) => x.id === id)!.label;
+      rows.push(["  Signals missing (inputs not in the snapshot)", f ? f.missing.map(label).join("; ") || "none" : NA]);
       rows.push(["  Fiscal years compared", f ? `${f.years[0]} vs ${f.years[1]}` : NA]);
       for (const s of PIOTROSKI_SIGNALS) rows.push([`  ${s.label}`, f?.signals[s.id] ?? NA]);
     }

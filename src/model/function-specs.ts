@@ -70,7 +70,7 @@ export const FUNCTION_SPECS = [
     notes: [
       RANGE_NOTE,
       "Financials and real estate are scored on their own path (return on equity, return on assets, equity / assets, earnings stability) and ranked among their own group.",
-      'A company with fewer than three pillars of data gives #N/A "insufficient data"; QUALIS.SCORE_BREAKDOWN shows what is missing.',
+      'A company with fewer than three pillars of data (a financial or real-estate company: two of its three) gives #N/A "insufficient data"; QUALIS.SCORE_BREAKDOWN shows what is missing.',
     ],
     examples: ["=QUALIS.QUALITY_SCORE(A2)", "=QUALIS.QUALITY_SCORE(A2:A2001)"],
   },

@@ -10,11 +10,16 @@ export const PILLARS = [
 
 export type PillarId = (typeof PILLARS)[number]["id"];
 
-/** A score needs at least this many pillars with data. */
-export const MIN_PILLARS = 3;
-
 /** The two scoring paths: operating companies, and financials & real estate ranked among their own group. */
 export type ScorePath = "operating" | "financial";
+
+/**
+ * A score needs at least this many pillars with data: 3 of the 5 operating pillars; 2 of the 3 financial pillars, so
+ * profitability and balance sheet (income statement and balance sheet alone) score a bank with under three years.
+ */
+export const MIN_PILLARS_BY_PATH: Readonly<Record<ScorePath, number>> = { operating: 3, financial: 2 };
+/** The operating path's minimum (the documented headline figure). */
+export const MIN_PILLARS = MIN_PILLARS_BY_PATH.operating;
 
 export const SCORE_PATH_LABELS: Record<ScorePath, string> = {
   operating: "Operating companies",

@@ -1,8 +1,10 @@
 // Piotroski F-score (Piotroski 2000, "Value Investing: The Use of Historical Financial Statement Information to
 // Separate Winners from Losers from Value Stocks"): nine binary signals on the two most recent fiscal years, t (the
 // last) and t−1, with year-end balances of t−2 as t−1's beginning-of-year values. F = the number of signals that
-// hold, 0–9. A signal whose inputs are missing scores 0 (it is not shown to hold) and is reported as not available;
-// the F-score itself needs at least two consecutive fiscal years.
+// hold, 0–9. A signal whose inputs are missing is not a failure: F is scored over the signals that can be computed,
+// F = 9 × held / computable, so a company is not punished for a gap in its filings; it needs at least
+// MIN_PIOTROSKI_SIGNALS computable signals (fewer say too little) and two consecutive fiscal years. With all nine
+// computable it is Piotroski's count. The missing signals are listed (SCORE_BREAKDOWN shows them).
 //
 // Two documented substitutions for what a snapshot carries: total debt stands for long-term debt (ΔLEVER), and the
 // share count stands for common-equity issuance (EQ_OFFER).
@@ -69,11 +71,18 @@ export type SignalId = (typeof PIOTROSKI_SIGNALS)[number]["id"];
 /** true / false, or null where an input is missing. */
 export type SignalValues = Record<SignalId, boolean | null>;
 
+/** F is scored only where at least this many of the nine signals can be computed. */
+export const MIN_PIOTROSKI_SIGNALS = 5;
+
 export interface PiotroskiResult {
-  /** The number of signals that hold, 0–9. */
-  score: number;
+  /** 9 × held / available, 0–9; null where fewer than MIN_PIOTROSKI_SIGNALS signals can be computed. */
+  score: number | null;
+  /** The number of signals that hold. */
+  held: number;
   /** How many of the nine could be computed. */
   available: number;
+  /** The signals whose inputs are missing, in order. */
+  missing: SignalId[];
   signals: SignalValues;
   /** The fiscal years used: t and t−1. */
   years: [number, number];
@@ -116,9 +125,13 @@ export function piotroski(c: Company): PiotroskiResult | null {
   const before = pp && pp.fiscalYear === p.fiscalYear - 1 ? pp.values : null;
   const signals = piotroskiSignals(t.values, p.values, before);
   const values = Object.values(signals);
+  const held = values.filter((v) => v === true).length;
+  const available = values.filter((v) => v !== null).length;
   return {
-    score: values.filter((v) => v === true).length,
-    available: values.filter((v) => v !== null).length,
+    score: available >= MIN_PIOTROSKI_SIGNALS ? (9 * held) / available : null,
+    held,
+    available,
+    missing: PIOTROSKI_SIGNALS.filter((x) => signals[x.id] === null).map((x) => x.id),
     signals,
     years: [t.fiscalYear, p.fiscalYear],
   };

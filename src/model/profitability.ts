@@ -14,7 +14,7 @@ export const PROFIT_BASIS_TEXT: Readonly<Record<ProfitBasis, string>> = {
   net_income: "trailing net income",
   operating_income: "trailing operating income",
   fcf: "trailing free cash flow",
-  consistent: "net income in each of the last three fiscal years",
+  consistent: "net income in each of the last three consecutive fiscal years",
 };
 /** Fiscal years that must all show positive net income on the `consistent` basis. */
 export const CONSISTENT_YEARS = 3;
@@ -42,7 +42,15 @@ export function isProfitable(c: Company, basis: ProfitBasis): Outcome<boolean> {
     case "fcf":
       return positive(c, freeCashFlow(now), PROFIT_BASIS_TEXT.fcf);
     case "consistent": {
-      const recent = c.years.slice(0, CONSISTENT_YEARS).map((y) => y.values.netIncome);
+      // Consecutive years only: a year missing from the snapshot could be the loss-making one.
+      const years = c.years.slice(0, CONSISTENT_YEARS);
+      const recent = years.map((y) => y.values.netIncome);
+      const gap = years.findIndex((y, i) => y.fiscalYear !== years[0]!.fiscalYear - i);
+      if (gap > 0)
+        return failure(
+          "insufficient_data",
+          `'${c.ticker}' has no ${CONSISTENT_YEARS} consecutive fiscal years in this snapshot (FY${years[gap - 1]!.fiscalYear} is followed by FY${years[gap]!.fiscalYear})`,
+        );
       if (recent.length < CONSISTENT_YEARS || recent.some((v) => v === null)) {
         return failure(
           "insufficient_data",

@@ -1,16 +1,18 @@
 // The quality score (docs/methodology.md). Cross-sectional: each metric becomes a percentile rank (0–1, ties averaged,
 // direction applied) among the companies of the same scoring path that have it; a pillar is the mean of its
-// available metric percentiles (the Piotroski pillar is F/9, absolute); the score is 100 × the weighted mean of the
-// available pillars, weights renormalised over what is present; fewer than three pillars → insufficient data.
-// Financials and real estate have no meaningful FCF or EBITDA: they are scored on return on equity, return on assets,
-// equity / assets and earnings stability, ranked among their own group.
+// available metric percentiles (the Piotroski pillar is F/9, absolute, F over the signals computable); the score is
+// 100 × the weighted mean of the available pillars, weights renormalised over what is present; fewer pillars than the
+// path's minimum → insufficient data. Financials and real estate have no meaningful FCF or EBITDA: they are scored on
+// return on equity, return on assets, equity / assets and earnings stability, ranked among their own group — from the
+// income statement and balance sheet alone (no cash-flow statement), and with profitability and balance sheet enough
+// (stability needs three fiscal years).
 import { altmanOf, type AltmanResult } from "./altman";
 import * as m from "./metrics";
 import { failure, success, type Outcome } from "./outcome";
 import { percentileRanks, type Direction } from "./percentile";
 import { hasFundamentals } from "./periods";
 import { piotroski, type PiotroskiResult } from "./piotroski";
-import { MIN_PILLARS, PILLARS, SCORE_PATH_LABELS, type PillarId, type ScorePath } from "./pillars";
+import { MIN_PILLARS_BY_PATH, PILLARS, SCORE_PATH_LABELS, type PillarId, type ScorePath } from "./pillars";
 import { isFinancialSector } from "./sectors";
 import type { Company } from "./types";
 import { noFundamentals } from "./universe-index";
@@ -156,7 +158,8 @@ export function scoreUniverse(companies: readonly Company[]): Map<Company, Quali
         return {
           spec,
           metrics,
-          score: spec.id === "piotroski" ? (f ? f.score / 9 : null) : mean(metrics.map((x) => x.percentile)),
+          score:
+            spec.id === "piotroski" ? (f?.score != null ? f.score / 9 : null) : mean(metrics.map((x) => x.percentile)),
         };
       });
       out.set(c, composite(c, path, ranked, scored, f));
@@ -181,11 +184,11 @@ function composite(
   const weightPresent = present.reduce((s, p) => s + p.spec.weight, 0);
   let score: Outcome<number>;
   if (!hasFundamentals(c)) score = noFundamentals(c);
-  else if (present.length < MIN_PILLARS) {
+  else if (present.length < MIN_PILLARS_BY_PATH[path]) {
     const names = present.map((p) => p.spec.label.toLowerCase()).join(", ") || "none";
     score = failure(
       "insufficient_data",
-      `Insufficient data for a quality score of '${c.ticker}': ${present.length} of ${pillars.length} pillars can be computed (${names}); ${MIN_PILLARS} are needed — see QUALIS.SCORE_BREAKDOWN`,
+      `Insufficient data for a quality score of '${c.ticker}': ${present.length} of ${pillars.length} pillars can be computed (${names}); ${MIN_PILLARS_BY_PATH[path]} are needed — see QUALIS.SCORE_BREAKDOWN`,
     );
   } else score = success((100 * present.reduce((s, p) => s + p.spec.weight * p.score!, 0)) / weightPresent);
   return {

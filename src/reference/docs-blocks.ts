@@ -61,7 +61,8 @@ function fields(): string {
 function constants(): string {
   const c = CONSTANTS;
   return [
-    `- a quality score needs at least ${c.minPillars} pillars with data;`,
+    `- a quality score needs at least ${c.minPillars} pillars with data (financials & real estate: ${c.minPillarsFinancial} of their 3);`,
+    `- a Piotroski F-score needs at least ${c.minPiotroskiSignals} of its 9 signals computable;`,
     `- Altman Z″ zones: safe above ${c.altmanSafe.toFixed(2)}, distress below ${c.altmanDistress.toFixed(2)}, grey between;`,
     `- default annualised volatility where a company has none: ${c.defaultVolatility} (${Math.round(c.defaultVolatility * 100)}%);`,
     `- GRADUATION_PROB considers 1 to ${c.maxReconstitutions} reconstitutions;`,

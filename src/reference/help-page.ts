@@ -73,7 +73,7 @@ export function helpPageHtml(): string {
     ),
     '<h2 id="methodology">Methodology</h2>',
     "<p>Each metric becomes a percentile rank (0–1, ties averaged, direction applied) among the companies of the same scoring path that have it; " +
-      `a pillar is the mean of its available metric percentiles; the score is 100 × the weighted mean of the available pillars, weights renormalised. Fewer than ${c.minPillars} pillars: #N/A.</p>`,
+      `a pillar is the mean of its available metric percentiles; the score is 100 × the weighted mean of the available pillars, weights renormalised. Fewer than ${c.minPillars} pillars (financials &amp; real estate: ${c.minPillarsFinancial}): #N/A.</p>`,
     ...PATHS.map(
       (p) =>
         `<h3>${esc(pathTitle(p))}</h3>\n${table(

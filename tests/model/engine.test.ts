@@ -52,7 +52,7 @@ describe("Engine", () => {
     expect(rows.get("Ticker")).toBe("A");
     expect(rows.get("Scoring path")).toBe("Operating companies");
     expect(rows.get("Companies ranked on this path")).toBe(3);
-    expect(rows.get("Quality score (0–100)")).toBeCloseTo(75, 10); // quality.test.ts works it out by hand
+    expect(rows.get("Quality score (0–100)")).toBeCloseTo(67.91667 / 0.85, 4); // quality.test.ts works it out by hand
     expect(rows.get("Weight of the pillars present")).toBeCloseTo(0.85, 12);
     expect(rows.get("Profitability pillar (weight 25%, 0–100)")).toBeCloseTo(175 / 3, 10);
     expect(rows.get("  Return on assets")).toBe(0.05);
@@ -67,8 +67,12 @@ describe("Engine", () => {
     expect(rows.get("  Interest coverage")).toBe("no interest expense");
     expect(rows.get("  Altman Z″")).toBe("n/a");
     expect(rows.get("Stability pillar (weight 15%, 0–100)")).toBe("n/a");
-    expect(rows.get("Piotroski F-score pillar (weight 15%, 0–100)")).toBeCloseTo(500 / 9, 10);
-    expect(rows.get("  F-score (0–9)")).toBe(5);
+    expect(rows.get("Piotroski F-score pillar (weight 15%, 0–100)")).toBeCloseTo(500 / 6, 10);
+    expect(rows.get("  F-score (0–9)")).toBe(7.5);
+    expect(rows.get("  Signals that hold")).toBe("5 of 6 computable");
+    expect(rows.get("  Signals missing (inputs not in the snapshot)")).toBe(
+      "F3 ΔROA > 0; F5 Leverage did not rise; F9 Asset turnover rose",
+    );
     expect(rows.get("  Fiscal years compared")).toBe("2025 vs 2024");
     expect(rows.get("  F1 ROA > 0")).toBe(true);
     expect(rows.get("  F3 ΔROA > 0")).toBe("n/a");

@@ -1,5 +1,5 @@
 import type { Fundamentals } from "../../src/model/fundamentals";
-import { piotroski, piotroskiSignals, type SignalValues } from "../../src/model/piotroski";
+import { MIN_PIOTROSKI_SIGNALS, piotroski, piotroskiSignals, type SignalValues } from "../../src/model/piotroski";
 import { company, values, year } from "../support/universe-builders";
 
 // A worked example where all nine signals hold (t = FY2025, t−1 = FY2024, t−2 = FY2023):
@@ -55,7 +55,14 @@ describe("Piotroski F-score", () => {
   test("the worked example scores 9 of 9", () => {
     expect(signals(T)).toEqual(ALL_PASS);
     const c = company("F", { years: [year(2025, T), year(2024, P), year(2023, PP)] });
-    expect(piotroski(c)).toEqual({ score: 9, available: 9, signals: ALL_PASS, years: [2025, 2024] });
+    expect(piotroski(c)).toEqual({
+      score: 9,
+      held: 9,
+      available: 9,
+      missing: [],
+      signals: ALL_PASS,
+      years: [2025, 2024],
+    });
   });
 
   test.each([
@@ -85,7 +92,7 @@ describe("Piotroski F-score", () => {
     expect(signals({ ...T, totalDebt: 0 }, { ...P, totalDebt: 0 }).delta_lever).toBe(true);
   });
 
-  test("a signal with a missing input is n/a and scores 0; the count says how many were computable", () => {
+  test("a signal with a missing input is n/a, not a failure: F is 9 × held / computable, the missing ones listed", () => {
     // No gross profit in t: F8 n/a. No t−2: F3, F5 and F9 n/a.
     const c = company("G", { years: [year(2025, { ...T, grossProfit: null }), year(2024, P)] });
     const r = piotroski(c)!;
@@ -96,8 +103,27 @@ describe("Piotroski F-score", () => {
       delta_lever: null,
       delta_turn: null,
     });
-    expect(r.score).toBe(5);
+    expect(r.held).toBe(5);
     expect(r.available).toBe(5);
+    expect(r.score).toBe(9); // 5 of 5 computable hold
+    expect(r.missing).toEqual(["delta_roa", "delta_lever", "delta_margin", "delta_turn"]);
+    // One of the five fails (51 shares: F7): 9 × 4/5 = 7.2.
+    const d = piotroski(
+      company("G2", { years: [year(2025, { ...T, grossProfit: null, sharesOutstanding: 51 }), year(2024, P)] }),
+    )!;
+    expect(d.score).toBeCloseTo(7.2, 12);
+  });
+
+  test(`fewer than ${MIN_PIOTROSKI_SIGNALS} computable signals: no F-score`, () => {
+    // No t−2 (F3, F5, F9 n/a), no gross profit (F8), no shares (F7): 4 computable.
+    const c = company("K", {
+      years: [year(2025, { ...T, grossProfit: null, sharesOutstanding: null }), year(2024, P)],
+    });
+    const r = piotroski(c)!;
+    expect(MIN_PIOTROSKI_SIGNALS).toBe(5);
+    expect(r.available).toBe(4);
+    expect(r.held).toBe(4);
+    expect(r.score).toBeNull();
   });
 
   test("needs two consecutive fiscal years", () => {
@@ -106,6 +132,7 @@ describe("Piotroski F-score", () => {
     // A gap before t−1 only drops the t−2 comparisons.
     const gap = piotroski(company("J", { years: [year(2025, T), year(2024, P), year(2022, PP)] }))!;
     expect(gap.signals.delta_roa).toBeNull();
-    expect(gap.score).toBe(6);
+    expect(gap.held).toBe(6);
+    expect(gap.score).toBe(9); // 6 of the 6 computable (F3, F5, F9 need t−2)
   });
 });

@@ -46,6 +46,17 @@ describe("profitability", () => {
     expect(isProfitable(two, "consistent")).toMatchObject({ ok: false, kind: "insufficient_data" });
   });
 
+  test("consistent needs consecutive fiscal years: a gap could hide the loss-making year", () => {
+    const gap = company("GAP", {
+      years: [year(2025, { netIncome: 1 }), year(2024, { netIncome: 1 }), year(2022, { netIncome: 1 })],
+    });
+    expect(isProfitable(gap, "consistent")).toEqual({
+      ok: false,
+      kind: "insufficient_data",
+      message: "'GAP' has no 3 consecutive fiscal years in this snapshot (FY2024 is followed by FY2022)",
+    });
+  });
+
   test("basis parsing: default, spellings, and a clear refusal", () => {
     expect(parseProfitBasis(undefined)).toEqual({ ok: true, value: "net_income" });
     expect(parseProfitBasis(" Operating Income ")).toEqual({ ok: true, value: "operating_income" });

@@ -77,11 +77,11 @@ describe("quality score", () => {
     expect(d.get(A)!.groupSize).toBe(3);
   });
 
-  test("the Piotroski pillar is F/9, absolute; a prior year adds FCF improvement", () => {
+  test("the Piotroski pillar is F/9, absolute, F over the signals computable; a prior year adds FCF improvement", () => {
     // A gains FY2025 and FY2024. F-score (no t−2): F1 9/180 > 0 ✓, F2 ✓, F3 n/a, F4 12 > 9 ✓, F5 n/a,
-    // F6 80/50 = 1.6 > 70/50 = 1.4 ✓, F7 10 > 9 shares ✗, F8 .50 > .45 ✓, F9 n/a → F = 5.
+    // F6 80/50 = 1.6 > 70/50 = 1.4 ✓, F7 10 > 9 shares ✗, F8 .50 > .45 ✓, F9 n/a → 5 of 6 hold: F = 9 × 5/6 = 7.5.
     // FCF improvement: (10 − 7) / 200, A alone has it → percentile .5; cash pillar (1 + 1 + .5)/3.
-    // Score = 100 × (.25×.58333 + .25×.83333 + .2×1 + .15×5/9) / .85 = 75.
+    // Score = 100 × (.25×.58333 + .25×.83333 + .2×1 + .15×5/6) / .85 = 67.91667 / .85 = 79.902.
     const A2: Company = {
       ...A,
       years: [
@@ -114,10 +114,13 @@ describe("quality score", () => {
       ],
     };
     const d = scoreUniverse([A2, B, C]);
-    expect(d.get(A2)!.piotroski?.score).toBe(5);
-    expect(d.get(A2)!.pillars.find((p) => p.spec.id === "piotroski")!.score).toBe(5 / 9);
+    expect(d.get(A2)!.piotroski?.score).toBe(7.5);
+    expect(d.get(A2)!.pillars.find((p) => p.spec.id === "piotroski")!.score).toBeCloseTo(5 / 6, 12);
     expect(d.get(A2)!.pillars.find((p) => p.spec.id === "cash_generation")!.score).toBeCloseTo(2.5 / 3, 12);
-    expect(score(d, A2)).toEqual({ ok: true, value: expect.closeTo(75, 10) });
+    expect(score(d, A2)).toEqual({
+      ok: true,
+      value: expect.closeTo((100 * (0.25 * (1.75 / 3) + 0.25 * (2.5 / 3) + 0.2 + 0.15 * (5 / 6))) / 0.85, 10),
+    });
     expect(score(d, B)).toEqual({ ok: true, value: expect.closeTo(50, 10) });
   });
 
@@ -131,10 +134,16 @@ describe("quality score", () => {
       value: expect.closeTo((100 * (0.25 * 0.75 + 0.2 * 0.5 + 0.15)) / 0.6, 10),
     });
     expect(score(d, F2)).toEqual({ ok: true, value: expect.closeTo((100 * 0.2) / 0.6, 10) });
-    const f3 = score(d, F3);
-    expect(f3).toMatchObject({ ok: false, kind: "insufficient_data" });
-    expect(f3.ok ? "" : f3.message).toBe(
-      "Insufficient data for a quality score of 'F3': 2 of 3 pillars can be computed (profitability, balance sheet); 3 are needed — see QUALIS.SCORE_BREAKDOWN",
+    // F3 has two fiscal years (no stability) and no cash-flow statement: income and balance sheet are enough.
+    // ROE .15 (percentile 1 of .067, .12, .15), ROA .01 (.5 of .008, .01, .012): profitability .75; equity / assets
+    // .067, the lowest: 0. Score = 100 × (.25 × .75 + .2 × 0) / .45.
+    expect(d.get(F3)!.pillars.find((p) => p.spec.id === "stability")!.score).toBeNull();
+    expect(score(d, F3)).toEqual({ ok: true, value: expect.closeTo((100 * 0.25 * 0.75) / 0.45, 10) });
+    // One pillar is not enough: a bank with net income and assets but no equity has only profitability (ROA).
+    const F4 = company("F4", { sector: "Financials", ttm: ttm({ netIncome: 5, totalAssets: 1000 }) });
+    const f4 = scoreUniverse([F1, F4]).get(F4)!.score;
+    expect(f4.ok ? "" : f4.message).toBe(
+      "Insufficient data for a quality score of 'F4': 1 of 3 pillars can be computed (profitability); 2 are needed — see QUALIS.SCORE_BREAKDOWN",
     );
     // The operating companies' scores do not move when financials join the universe.
     expect(score(d, B)).toEqual({ ok: true, value: expect.closeTo(50, 10) });

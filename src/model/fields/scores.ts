@@ -1,7 +1,7 @@
 // The catalogue's scores fields (see ../catalogue.ts).
-import { piotroski } from "../piotroski";
+import { MIN_PIOTROSKI_SIGNALS, piotroski } from "../piotroski";
 import { PILLARS } from "../pillars";
-import { type FieldDef, FORMAT, count, pillarField } from "./define";
+import { type FieldDef, FORMAT, numeric, pillarField } from "./define";
 
 export const SCORE_FIELDS: readonly FieldDef[] = [
   {
@@ -17,13 +17,15 @@ export const SCORE_FIELDS: readonly FieldDef[] = [
     value: (c, ctx) => ctx.qualityScore(c),
   },
   ...PILLARS.map((p) => pillarField(p.id, `${p.label} pillar`)),
-  count({
+  numeric(
+    "0–9",
+    FORMAT.score,
+  )({
     name: "piotroski_f_score",
     label: "Piotroski F-score",
     group: "scores",
-    description:
-      "Piotroski (2000) F-score, 0–9: how many of nine accounting signals hold over the last two fiscal years (see Methodology).",
-    needs: "needs at least two consecutive fiscal years",
+    description: `Piotroski (2000) F-score, 0–9: of nine accounting signals over the last two fiscal years, 9 × the share that hold among those computable (at least ${MIN_PIOTROSKI_SIGNALS}); with all nine, the count that hold (see Methodology).`,
+    needs: `needs two consecutive fiscal years and at least ${MIN_PIOTROSKI_SIGNALS} of the 9 signals computable`,
     pick: (c) => piotroski(c)?.score ?? null,
   }),
 ];

@@ -6,6 +6,10 @@ import { allocation, ALLOCATION_NAMES } from "./allocation";
 import { clientTable, CLIENT_ROWS } from "./client-table";
 import { dashboard } from "./dashboard";
 import { insertTemplate, templateInput, type Template, type TemplateResult } from "./insert";
+import { evidenceTemplate } from "./evidence";
+import { holdingsPrices } from "../../data/factor-evidence";
+import { HoldingsFormatError, parseHoldingsCsv } from "../../data/sources/holdings/parse-holdings";
+import { WriteRefused } from "../workbook/excel-failures";
 
 /** Charts, conditional formats and pageLayout's fit-to-page zoom need Excel API 1.9 (showGridlines 1.8). */
 export const TEMPLATE_API_VERSION = "1.9";
@@ -67,6 +71,28 @@ export function insertTemplateInto(
   if (!info) throw new Error(`No template '${id}'`);
   const input = templateInput(loaded.universe, provenanceFacts(loaded), new Date());
   return run((ctx) => insertTemplate(ctx, info.template, input, { onProgress }));
+}
+
+/**
+ * The Evidence sheet: price returns from the loaded data's date to a later holdings file the user picked. A file that
+ * is not a holdings export is refused before Excel is touched.
+ */
+export function insertEvidenceInto(
+  run: ExcelRun,
+  loaded: LoadedUniverse,
+  endText: string,
+  endFileName: string,
+  onProgress: (p: WriteProgress) => void,
+): Promise<TemplateResult> {
+  let end;
+  try {
+    end = holdingsPrices(parseHoldingsCsv(endText), endFileName);
+  } catch (e) {
+    if (e instanceof HoldingsFormatError) throw new WriteRefused(`${endFileName}: ${e.message}`);
+    throw e;
+  }
+  const input = templateInput(loaded.universe, provenanceFacts(loaded), new Date());
+  return run((ctx) => insertTemplate(ctx, evidenceTemplate(end), input, { onProgress }));
 }
 
 export type { TemplateResult };

@@ -1,11 +1,18 @@
 // Templates: a ready sheet for each of the three users — a screening dashboard, an allocation model, a client
 // table — inserted on a new sheet over the universe loaded now, with what went where said afterwards.
 import { Badge, Button, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
-import { ChartMultipleRegular, DataBarVerticalRegular, TableSimpleRegular } from "@fluentui/react-icons";
+import {
+  ChartMultipleRegular,
+  DataBarVerticalRegular,
+  DocumentArrowUpRegular,
+  TableSimpleRegular,
+} from "@fluentui/react-icons";
 import { useId, useState, type ReactElement } from "react";
 import type { LoadedUniverse } from "../../data/universe-store";
 import type { ExcelRun } from "../pane-actions";
+import { DEMO_HAS_NO_SECOND_DATE } from "../templates/evidence";
 import {
+  insertEvidenceInto,
   insertTemplateInto,
   TEMPLATES,
   templatesUnsupported,
@@ -25,6 +32,7 @@ const ICON: Record<TemplateId, ReactElement> = {
 };
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+const count = (n: number, what: string) => (n === 0 ? `no ${what}s` : n === 1 ? `one ${what}` : `${n} ${what}s`);
 const cells = (address: string) => address.split("!").pop()!;
 
 /** What the pane says once a template is in: where its tables and charts went, and how many requests it took. */
@@ -34,7 +42,7 @@ export function describeTemplate(title: string, r: TemplateResult): Outcome {
   return {
     intent: "success",
     title: `${title} inserted`,
-    text: `On sheet ${r.sheetName}: ${r.tables.length === 1 ? "one table" : `${r.tables.length} tables`}${r.charts.length ? ` and ${r.charts.length} charts` : ""}, in ${r.syncs} requests to Excel.`,
+    text: `On sheet ${r.sheetName}: ${count(r.tables.length, "table")}${r.charts.length ? ` and ${count(r.charts.length, "chart")}` : ""}, in ${r.syncs} requests to Excel.`,
     details: [...r.notes, ...tables, ...charts],
   };
 }
@@ -72,6 +80,34 @@ export function TemplatesPanel({
     }
   };
 
+  const evidenceTitle = "Evidence";
+  /** Asks for the later holdings file (an input made for the purpose, so the pane keeps one file input), then inserts. */
+  const doEvidence = () => {
+    if (!loaded || !run || why || loaded.universe.provenance.isDemo) return;
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".csv,text/csv";
+    input.onchange = async () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      setBusy("template:evidence");
+      setResult(null);
+      setProgress({ done: 0, total: 1, label: "Starting…" });
+      try {
+        const r = await insertEvidenceInto(run, loaded, await file.text(), file.name, setProgress);
+        setResult(describeTemplate(evidenceTitle, r));
+        onInserted();
+      } catch (e) {
+        setResult({ intent: "error", title: "The evidence sheet was not inserted", text: describeExcelError(e) });
+      } finally {
+        setBusy(null);
+        setProgress(null);
+      }
+    };
+    input.click();
+  };
+  const isDemo = u?.provenance.isDemo ?? false;
+
   return (
     <section className={s.section} aria-labelledby={headingId}>
       <h2 id={headingId} className={s.heading}>
@@ -104,6 +140,34 @@ export function TemplatesPanel({
             </div>
           </li>
         ))}
+        <li className={s.card} data-testid="evidence-item">
+          <div className={s.cardTitle}>
+            <Text weight="semibold">{evidenceTitle}</Text>
+            <Badge appearance="outline" color="informative">
+              Portfolio managers
+            </Badge>
+          </div>
+          <Text size={200}>
+            Has it paid? Quality score, each pillar, profitability and graduation probability in groups, with each
+            group&apos;s price return (no dividends) from the loaded data&apos;s date to a later holdings CSV of the
+            same fund that you choose; names that left, renamed tickers and splits are stated.
+          </Text>
+          {isDemo && (
+            <Text size={200} className={s.muted} data-testid="evidence-demo">
+              {DEMO_HAS_NO_SECOND_DATE}
+            </Text>
+          )}
+          <div className={s.row}>
+            <Button
+              size="small"
+              icon={<DocumentArrowUpRegular />}
+              disabled={busy !== null || why !== null || isDemo}
+              onClick={doEvidence}
+            >
+              Insert evidence: choose a later holdings CSV…
+            </Button>
+          </div>
+        </li>
       </ul>
       {why && busy === null && (
         <Text size={200} className={s.muted}>
