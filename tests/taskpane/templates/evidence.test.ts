@@ -13,7 +13,7 @@ import { NOW } from "../fixtures";
 import { demoUniverse, factsOf, holdingsUniverse, insert } from "./templates-support";
 
 // Start (the excerpt): ZJUN 52 (1,000,000 held), ZBNK 13 (2,000,000), ZNCX 30 (650,000), ZQTR 10 (1,300,000),
-// ZOTH 10, ZNOF 2 (2,600,000), ZZRO price 0. End: the same quantities except ZNOF, which split 2-for-1.
+// ZOTH 10, ZNOF 2 (2,600,000); ZZRO, priced at 0, is a skipped holding, not a company. End: the same quantities except ZNOF, which split 2-for-1.
 const END: PriceSide = {
   asOf: "2026-05-11",
   source: "IWM_later.csv",
@@ -29,12 +29,13 @@ const END: PriceSide = {
 describe("Evidence over holdings only", () => {
   const u = holdingsUniverse();
 
-  test("the figures: five names with a return, ZOTH left, ZZRO had no price, ZNOF's split found from weights", () => {
+  test("the figures: five names with a return, ZOTH left, ZZRO not a company, ZNOF's split found from weights", () => {
     const e = evidenceFor(templateInput(u, factsOf(u), NOW), END);
     expect(e.map((x) => x.field)).toEqual([...EVIDENCE_FIELDS]);
     const g = e.find((x) => x.field === "graduation_prob")!;
     expect(g.left).toEqual(["ZOTH"]);
-    expect(g.noStartPrice).toBe(1);
+    expect(g.noStartPrice).toBe(0);
+    expect(u.companies.map((c) => c.ticker)).not.toContain("ZZRO");
     expect(g.splits.map((s) => [s.ticker, s.ratio])).toEqual([["ZNOF", 2]]);
     // All five at probability 1: one tie, kept together in the group its middle falls in (position 2 of 5 → 3).
     expect(g.result.groups.map((x) => x.n)).toEqual([0, 0, 5, 0, 0]);

@@ -77,7 +77,7 @@ describe("qualis snapshot build --sec-bulk (ZIP64 archives of the fixtures among
     expect(bulk.replace(label, "")).toBe(readFileSync(`${fromDir}.coverage.txt`, "utf8").replace(label, ""));
   });
 
-  test("--sec-bulk without --ticker-map is a usage error (exit 2); a file that is not a ZIP fails (exit 1)", async () => {
+  test("--sec-bulk without --ticker-map, or with another source, is a usage error (exit 2); a file that is not a ZIP fails (exit 1)", async () => {
     const base = ["snapshot", "build", "--holdings", EXCERPT, "--out", path.join(dir, "x.json")];
     const noMap = await qualis(...base, "--sec-bulk", factsZip);
     expect(noMap.code).toBe(2);
@@ -86,7 +86,7 @@ describe("qualis snapshot build --sec-bulk (ZIP64 archives of the fixtures among
     expect(subsAlone.code).toBe(2);
     expect(subsAlone.err).toContain("--submissions-bulk goes with --sec-bulk");
     const both = await qualis(...base, "--sec-bulk", factsZip, "--sec-dir", SEC_DIR, "--ticker-map", "x.json");
-    expect(both.code).toBe(1);
+    expect(both.code).toBe(2);
     expect(both.err).toContain("give one of --sec-dir, --sec-bulk and --fetch, not --sec-dir and --sec-bulk");
     const notZip = await qualis(
       ...base,
