@@ -17,4 +17,7 @@ module.exports = {
     "^uuid$": "<rootDir>/tests/support/uuid-stub.js",
   },
   setupFiles: ["<rootDir>/tests/support/custom-functions-global.ts"],
+  // A hang detector, not a speed check (performance is measured by npm run bench): suites that run the CLI or read a
+  // 65,540-entry archive take seconds, and a CI machine at load 8 must not turn that into a failure.
+  testTimeout: 30_000,
 };

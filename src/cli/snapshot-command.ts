@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from "fs";
 import path from "path";
 import { parseHoldingsCsv } from "../data/sources/holdings/parse-holdings";
-import { parsePricesCsv, volatilityFromHoldings, volatilityOf, type HoldingsPrices } from "../data/sources/prices";
+import { holdingsPrices, parsePricesCsv, volatilityFromHoldings, volatilityOf } from "../data/sources/prices";
 import { fundProfile } from "../data/sources/holdings/funds";
 import type { ParsedHoldings } from "../data/sources/holdings/parse-holdings";
 import { normalizeTicker } from "../model/tickers";
@@ -245,23 +245,16 @@ export function indexSummary(u: Universe): string[] {
   ];
 }
 
-function pricesOf(p: ParsedHoldings): HoldingsPrices {
-  const prices = new Map<string, { price: number; quantity: number | null }>();
-  for (const h of p.holdings)
-    if (h.price !== null) prices.set(normalizeTicker(h.ticker), { price: h.price, quantity: h.quantity });
-  return { asOf: p.asOf ?? "", prices };
-}
-
 /** --history: earlier exports of the same fund as the holdings, with the holdings themselves as the last date. */
 function historyVolatility(current: ParsedHoldings, files: string[], currentFile: string): Map<string, number> {
-  const exports = [pricesOf(current)];
+  const exports = [holdingsPrices(current)];
   const fund = fundProfile(current.fund.name)?.id ?? current.fund.name;
   for (const f of files) {
     const p = parseHoldingsCsv(readInput(f, "holdings", "--history"));
     const id = fundProfile(p.fund.name)?.id ?? p.fund.name;
     if (id !== fund) throw new Error(`--history ${f} is '${p.fund.name}', not the fund of ${currentFile}`);
     if (!p.asOf) throw new Error(`--history ${f} has no readable 'Fund Holdings as of' date`);
-    exports.push(pricesOf(p));
+    exports.push(holdingsPrices(p));
   }
   return volatilityFromHoldings(exports);
 }

@@ -17,7 +17,7 @@ export function graduationRows(g: Outcome<GraduationDetail>): BreakdownRow[] {
     ["  Market cap basis", d.capEstimated ? CAP_BASIS.estimated : CAP_BASIS.known],
     ["  Upper band ($m)", d.upperBand],
     ["  Years to rank day (τ, 0 after it)", d.years],
-    [`  Volatility σ${d.sigmaIsDefault ? " (default: none in the snapshot)" : ""}`, d.sigma],
+    [`  Volatility σ${d.sigmaIsDefault ? " (prior for its sector and size: none in the snapshot)" : ""}`, d.sigma],
     ["  Spread: estimated cap (log)", d.spread.cap],
     ["  Spread: one-sided skew of an estimated cap (λ)", d.spread.skew],
     ["  Spread: band (log)", d.spread.band],

@@ -1,23 +1,23 @@
 // The graduation probability (docs/methodology.md): the chance that a Russell 2000 member's total market cap is above the
 // index's upper band U on a coming rank day, so that it moves into the Russell 1000.
 //
-// Model: the log of market cap relative to the band, X(t) = ln(cap_t / U), is a Brownian motion with volatility σ
-// (the company's annualised volatility) and drift −σ²/2 (the market cap is a martingale: no expected return is
-// assumed). With τ the years (ACT/365.25) from the snapshot's date to the next rank day,
-//   P = Φ((ln(cap/U) − σ²τ/2) / (σ√τ)).
-// Between a rank day and its effective date the answer is known: 1 if the snapshot's cap is above U, else 0.
+// Model: X = ln(cap on rank day / U) is ln(cap/U) − σ²τ/2 plus a normal error of variance s_cap² + s_band² + σ²τ
+// (the price move to rank day, the error of an estimated cap and of the band) and, for a cap estimated from fund
+// weights, a one-sided exponential part (float-adjusted caps understate total caps): an exponentially modified
+// normal (graduation-spread.ts). σ is the company's volatility, else the prior by sector and size
+// (volatility-prior.ts); τ the years (ACT/365.25) to the next rank day, 0 once it has passed — then only the errors
+// of cap and band remain, so no answer is exactly 0 or 1 unless those are known exactly.
 // For N reconstitutions: the probability that the same walk is above 0 on ANY of the next N rank days (not
-// 1 − Π(1 − pᵢ), which would treat the dates as independent). Computed deterministically by sequential quadrature
-// (probAboveOnAny below). The band is held at today's U for every rank day.
+// 1 − Π(1 − pᵢ), which would treat the dates as independent), by sequential quadrature (probAboveOnAny below).
+// The band is held at today's U for every rank day.
 import { probAboveEmg, spreadOf, type Spread } from "./graduation-spread";
 import { normalCdf, normalPdf } from "./normal";
 import { failure, success, type Outcome } from "./outcome";
+import { priorVolatility } from "./volatility-prior";
 import { dayNumber } from "./periods";
 import { pendingReconstitutions, type Reconstitution } from "./reconstitution";
 import type { Company, Universe } from "./types";
 
-/** Annualised volatility used where the snapshot has none: about the median of Russell 2000 members. */
-export const DEFAULT_VOLATILITY = 0.45;
 /** Volatility is taken as at least this (0.1% a year): a smaller σ underflows the quadrature's grid. */
 export const MIN_VOLATILITY = 0.001;
 export const MAX_RECONSTITUTIONS = 4;
@@ -173,7 +173,8 @@ export function graduation(c: Company, u: Universe, reconstitutions: number): Ou
     );
   const asOf = u.provenance.asOf;
   const U = u.index.upperBand;
-  const sigma = max(c.volatility ?? DEFAULT_VOLATILITY, MIN_VOLATILITY);
+  // Without the company's own volatility: the prior by sector and size (volatility-prior.ts).
+  const sigma = max(c.volatility ?? priorVolatility(c.sector, c.marketCap), MIN_VOLATILITY);
   const recons = pendingReconstitutions(u.index.calendar, asOf, reconstitutions).map((r) => {
     const years = (dayNumber(r.rankDay) - dayNumber(asOf)) / DAYS_PER_YEAR;
     return { ...r, years: max(0, years), known: years <= 0 };

@@ -3,7 +3,8 @@
 import { ALTMAN_ZONES } from "../model/altman";
 import { FIELD_CATALOGUE, FIELD_GROUPS, findField, type FieldDef } from "../model/catalogue";
 import { FUNCTION_SPECS, type FunctionSpec } from "../model/function-specs";
-import { DEFAULT_VOLATILITY, MAX_RECONSTITUTIONS } from "../model/graduation";
+import { MAX_RECONSTITUTIONS } from "../model/graduation";
+import { PRIOR_ALL } from "../model/volatility-prior";
 import { MIN_PIOTROSKI_SIGNALS, PIOTROSKI_SIGNALS } from "../model/piotroski";
 import { MIN_PILLARS, MIN_PILLARS_BY_PATH, SCORE_PATH_LABELS, type ScorePath } from "../model/pillars";
 import { PATH_PILLARS, type MetricSpec } from "../model/quality";
@@ -47,7 +48,7 @@ export const CONSTANTS = {
   minPillars: MIN_PILLARS,
   minPillarsFinancial: MIN_PILLARS_BY_PATH.financial,
   minPiotroskiSignals: MIN_PIOTROSKI_SIGNALS,
-  defaultVolatility: DEFAULT_VOLATILITY,
+  defaultVolatility: PRIOR_ALL,
   maxReconstitutions: MAX_RECONSTITUTIONS,
   lateEffectiveFriday: DEFAULT_LATE_EFFECTIVE_FRIDAY,
   altmanSafe: ALTMAN_ZONES.safeAbove,

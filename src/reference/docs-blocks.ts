@@ -64,7 +64,7 @@ function constants(): string {
     `- a quality score needs at least ${c.minPillars} pillars with data (financials & real estate: ${c.minPillarsFinancial} of their 3);`,
     `- a Piotroski F-score needs at least ${c.minPiotroskiSignals} of its 9 signals computable;`,
     `- Altman Z″ zones: safe above ${c.altmanSafe.toFixed(2)}, distress below ${c.altmanDistress.toFixed(2)}, grey between;`,
-    `- default annualised volatility where a company has none: ${c.defaultVolatility} (${Math.round(c.defaultVolatility * 100)}%);`,
+    `- annualised volatility where a company has none: a prior by sector and size (src/model/volatility-prior.ts; ${c.defaultVolatility} where neither is known);`,
     `- GRADUATION_PROB considers 1 to ${c.maxReconstitutions} reconstitutions;`,
     `- the late-year reconstitution takes effect on Friday number ${c.lateEffectiveFriday} of the month after its rank day unless the snapshot's \`index.calendar.lateEffectiveFriday\` says otherwise.`,
   ].join("\n");

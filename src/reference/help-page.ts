@@ -87,9 +87,10 @@ export function helpPageHtml(): string {
       SIGNALS.map((s) => [esc(s.label), esc(s.definition)]),
     ),
     '<h3 id="graduation">Graduation probability</h3>',
-    "<p>ln(cap on rank day / upper band) is taken as normal with mean ln(cap/U) − σ²τ/2 and variance σ²τ, so P = Φ((ln(cap/U) − σ²τ/2) / (σ√τ)), " +
-      `τ the years to the next rank day, σ the company's annualised volatility (default ${c.defaultVolatility} where missing). ` +
-      "Between a rank day and its effective date the answer is 0 or 1. For several reconstitutions: the probability of being above the band on any of their rank days, " +
+    "<p>P is the chance that ln(cap on rank day / upper band U) is above 0, taken as ln(cap/U) − σ²τ/2 plus normal noise of variance s_cap² + s_band² + σ²τ " +
+      "and, for a cap estimated from fund weights (float-adjusted, so too small for low-float companies), a one-sided exponential part (an exponentially modified normal). " +
+      `τ is the years to the next rank day, σ the company's annualised volatility (where the snapshot has none, a prior by sector and size; ${c.defaultVolatility} where neither is known); ` +
+      "s_cap, the one-sided part and the band are fitted on the June 2025 reconstitution (see Methodology). QUALIS.SCORE_BREAKDOWN lists each input. For several reconstitutions: the probability of being above the band on any of their rank days, " +
       "along one Gaussian walk. Rank days: 30 April (the last business day of April when the 30th is a weekend), effective the fourth Friday of June; " +
       `from 2026 also the last business day of the late-year rank month, effective Friday number ${c.lateEffectiveFriday} of the month after.</p>`,
     "</main>",

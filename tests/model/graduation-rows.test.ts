@@ -26,10 +26,10 @@ test("the inputs behind a graduation probability are catalogue fields", () => {
   expect(field(known, "market_cap_basis")).toBe("Price × shares outstanding (total)");
   expect(field(est, "upper_band")).toBe(7000);
   expect(field(est, "rank_day_years")).toBeCloseTo(tau, 15);
-  expect(field(est, "graduation_sigma")).toBe(0.45); // the default: the snapshot has none for EST
+  expect(field(est, "graduation_sigma")).toBe(0.54); // the prior for Industrials of 3bn and up: the snapshot has none
   expect(field(known, "graduation_sigma")).toBe(0.3);
-  // √(0.198² + 0.1² + 0.45²τ) for the estimate; √(0.1² + 0.3²τ) for the known cap.
-  expect(field(est, "graduation_spread")).toBeCloseTo(Math.sqrt(ESTIMATED_CAP_SPREAD ** 2 + 0.01 + 0.2025 * tau), 15);
+  // √(0.198² + 0.1² + 0.54²τ) for the estimate; √(0.1² + 0.3²τ) for the known cap.
+  expect(field(est, "graduation_spread")).toBeCloseTo(Math.sqrt(ESTIMATED_CAP_SPREAD ** 2 + 0.01 + 0.2916 * tau), 15);
   expect(field(known, "graduation_spread")).toBeCloseTo(Math.sqrt(0.01 + 0.09 * tau), 15);
 });
 
@@ -40,7 +40,7 @@ test("SCORE_BREAKDOWN ends with the graduation probability's inputs", () => {
   expect(rows["Graduation probability (next reconstitution)"]).toBe(field(est, "graduation_prob"));
   expect(rows["  Market cap basis"]).toBe("Estimated (float-adjusted, from fund weight × index total)");
   expect(rows["  Upper band ($m)"]).toBe(7000);
-  expect(rows["  Volatility σ (default: none in the snapshot)"]).toBe(0.45);
+  expect(rows["  Volatility σ (prior for its sector and size: none in the snapshot)"]).toBe(0.54);
   expect(rows["  Spread: estimated cap (log)"]).toBe(ESTIMATED_CAP_SPREAD);
   expect(rows["  Spread: one-sided skew of an estimated cap (λ)"]).toBe(ESTIMATED_CAP_SKEW);
   expect(rows["  Spread: band (log)"]).toBe(0.1);

@@ -1,5 +1,5 @@
 import { Engine } from "../../src/model/engine";
-import { DEFAULT_VOLATILITY, graduation, parseReconstitutions, probAboveOnAny } from "../../src/model/graduation";
+import { graduation, parseReconstitutions, probAboveOnAny } from "../../src/model/graduation";
 import { normalCdf, normalPdf } from "../../src/model/normal";
 import type { Company, Universe } from "../../src/model/types";
 import { company, universe } from "../support/universe-builders";
@@ -65,11 +65,25 @@ describe("graduation probability: one reconstitution", () => {
     expect(next).toBeLessThan(0.6);
   });
 
-  test("a company without volatility uses the documented default", () => {
+  test("a company without volatility uses the prior for its sector and size", () => {
+    // volatility-prior.ts: Industrials of 3bn and up 0.54, Health Care below 1bn 0.82, no sector at 1–3bn 0.52.
     const none = prob(company("NV", { marketCap: 6500, volatility: null }), "2026-03-02");
-    expect(none).toBe(prob(company("DV", { marketCap: 6500, volatility: DEFAULT_VOLATILITY }), "2026-03-02"));
+    expect(none).toBe(prob(company("DV", { marketCap: 6500, volatility: 0.54 }), "2026-03-02"));
     const g = graduation(company("NV", { marketCap: 6500, volatility: null }), at("2026-03-02", []), 1);
     expect(g.ok && g.value.sigmaIsDefault).toBe(true);
+    expect(g.ok && g.value.sigma).toBe(0.54);
+    const bio = graduation(
+      company("HC", { sector: "Health Care", marketCap: 800, volatility: null }),
+      at("2026-03-02", []),
+      1,
+    );
+    expect(bio.ok && bio.value.sigma).toBe(0.82);
+    const blank = graduation(
+      company("NS", { sector: null, marketCap: 1500, volatility: null }),
+      at("2026-03-02", []),
+      1,
+    );
+    expect(blank.ok && blank.value.sigma).toBe(0.52);
   });
 
   test("only Russell 2000 members; a market cap is needed", () => {

@@ -3,6 +3,7 @@
 // σ²τ then uses each company's own σ instead of the default (docs/methodology.md, docs/real-data.md).
 import Papa from "papaparse";
 import { normalizeTicker } from "../../model/tickers";
+import type { ParsedHoldings } from "./holdings/parse-holdings";
 
 /** Fewest returns from which a volatility is estimated. */
 export const MIN_RETURNS = 20;
@@ -105,4 +106,12 @@ export function volatilityFromHoldings(dated: readonly HoldingsPrices[], minRetu
   const out = new Map<string, number>();
   for (const [ticker, a] of acc) if (a.n >= minReturns && a.years > 0) out.set(ticker, Math.sqrt(a.sumSq / a.years));
   return out;
+}
+
+/** The prices and quantities of one holdings export, for volatilityFromHoldings. */
+export function holdingsPrices(p: ParsedHoldings): HoldingsPrices {
+  const prices = new Map<string, { price: number; quantity: number | null }>();
+  for (const h of p.holdings)
+    if (h.price !== null) prices.set(normalizeTicker(h.ticker), { price: h.price, quantity: h.quantity });
+  return { asOf: p.asOf ?? "", prices };
 }

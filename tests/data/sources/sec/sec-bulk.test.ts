@@ -58,7 +58,7 @@ describe("qualis snapshot build --sec-bulk (ZIP64 archives of the fixtures among
     );
     expect(await idx.read("CIK0009990006.json")).toBeUndefined();
     idx.close();
-  });
+  }, 60_000); // reads a 65,540-entry central directory / runs the CLI: seconds on a loaded machine, not a timing test
 
   test("the same snapshot, byte for byte, as --sec-dir over the same files", () => {
     expect(dirRun.code).toBe(0);
@@ -97,5 +97,5 @@ describe("qualis snapshot build --sec-bulk (ZIP64 archives of the fixtures among
     );
     expect(notZip.code).toBe(1);
     expect(notZip.err).toContain("IWM_excerpt.csv: not a readable ZIP archive");
-  });
+  }, 60_000); // reads a 65,540-entry central directory / runs the CLI: seconds on a loaded machine, not a timing test
 });
