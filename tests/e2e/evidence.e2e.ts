@@ -82,7 +82,7 @@ describe("the Evidence template from the task pane", () => {
 
   test("2. over IWM 5 Nov 2025 → 10 Apr 2026: the sheet, its provenance and a chart per field with data", async () => {
     await page.getByRole("button", { name: "Change data source" }).click();
-    await page.locator('input[type="file"]').setInputFiles(START);
+    await page.getByTestId("holdings-file-input").setInputFiles(START);
     await page.getByTestId("universe-asof").filter({ hasText: "2025-11-05" }).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("evidence-demo").count()).toBe(0);
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), button().click()]);

@@ -367,9 +367,9 @@ describe.each([320, 450])("the task pane at %i px", (width) => {
     await page.getByText("IWM_excerpt.csv: 6 companies as of 2026-04-10.", { exact: false }).waitFor();
     expect(await page.getByText(/^skipped 3 non-equity: line 13 XTSLA/).count()).toBe(1);
     expect(await page.getByText(/^problem, line 19: ZBAD: Market Value .n\/a. is not a number/).count()).toBe(1);
-    expect(await page.getByTestId("universe-count").textContent()).toBe("7");
+    expect(await page.getByTestId("universe-count").textContent()).toBe("6"); // ZZRO, priced at 0, is not a company
     expect(await page.getByTestId("universe-asof").textContent()).toBe("2026-04-10");
-    expect(await page.getByTestId("universe-coverage").textContent()).toMatch(/^0 of 7/);
+    expect(await page.getByTestId("universe-coverage").textContent()).toMatch(/^0 of 6/);
     expect(await page.getByTestId("universe-source").textContent()).toMatch(
       /^iShares Russell 2000 ETF holdings as of 2026-04-10 \(holdings only: no fundamentals\) — holdings file IWM_excerpt\.csv$/,
     );

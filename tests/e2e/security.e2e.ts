@@ -219,7 +219,7 @@ describe("in the browser", () => {
   test("a hostile holdings CSV: loaded through the file input; its HTML shown as text", async () => {
     await page.getByRole("button", { name: "Change data source" }).click();
     await page
-      .locator('input[type="file"]')
+      .getByTestId("holdings-file-input")
       .setInputFiles({ name: FILE_NAME, mimeType: "text/csv", buffer: Buffer.from(hostileCsv()) });
     await page.getByText(`${FILE_NAME}: ${HOSTILE.length + 1} companies as of 2026-04-10.`, { exact: false }).waitFor();
     // The refused rows are listed with their text as typed — the HTML as characters, not as an element.

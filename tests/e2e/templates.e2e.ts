@@ -226,7 +226,7 @@ describe("templates from the task pane", () => {
 
   test("6. over a holdings-only universe: every template inserts, and its sheet says what is missing", async () => {
     await page.getByRole("button", { name: "Change data source" }).click();
-    await page.locator('input[type="file"]').setInputFiles(HOLDINGS);
+    await page.getByTestId("holdings-file-input").setInputFiles(HOLDINGS);
     await page.getByText("IWM_excerpt.csv: 6 companies as of 2026-04-10.", { exact: false }).waitFor();
     await page.getByRole("button", { name: "Insert screening dashboard" }).scrollIntoViewIfNeeded();
     expect(await page.getByText(/over the data loaded now \(6 companies\)/).count()).toBe(1);
