@@ -6,6 +6,7 @@ import { engineFor, type Engine } from "../model/engine";
 import { failure, type Failure } from "../model/outcome";
 import { IS_DEV_BUILD } from "../data/build-flags";
 import { chooseStorage, deferredStorage, migrateOtherBranch, type StorageChoice } from "../data/key-value-storage";
+import { compactStorage } from "../data/compact-storage";
 import { fetchSnapshotText } from "../data/snapshot-fetch";
 import { describeSource, STORAGE_KEYS, UniverseStore, type LoadedUniverse } from "../data/universe-store";
 import { officeReady } from "./office-ready";
@@ -35,7 +36,8 @@ export function storageChoice(): Promise<StorageChoice> {
 
 function createBrowserStore(): UniverseStore {
   return new UniverseStore({
-    storage: deferredStorage(storageChoice().then((c) => c.storage)),
+    // Compact and size-checked (data/compact-storage.ts): the shared runtime's storage is ~5 MiB per origin.
+    storage: compactStorage(deferredStorage(storageChoice().then((c) => c.storage))),
     bundled: async () => {
       const url = new URL(BUNDLED_SNAPSHOT_PATH, document.baseURI).href;
       const res = await fetch(url);
