@@ -78,6 +78,12 @@ function checkManifest(xml, opts = {}) {
   for (const a of taskpaneActions) {
     if (a.SourceLocation?.["@_resid"] !== runtimeId)
       problems.push("the ShowTaskpane action must use the runtime's resid");
+    // Microsoft's shared-runtime guide: a runtime supports one task pane, and a pane without a <TaskpaneId> counts
+    // as a different one, so the id stays (the official shared-runtime template keeps it too).
+    if (!a.TaskpaneId)
+      problems.push(
+        "the ShowTaskpane action has no <TaskpaneId>: a shared runtime would count it as another task pane",
+      );
   }
   const homeTab = asArray(desktop.ExtensionPoint).some((e) =>
     asArray(e.OfficeTab).some((t) => t["@_id"] === "TabHome"),

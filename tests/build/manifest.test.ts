@@ -54,6 +54,7 @@ describe("manifest.xml (offline checks)", () => {
     ["a plain-http URL", xml.replace("https://localhost:3000/functions.json", "http://localhost:3000/functions.json"), /URL is not https: http:\/\/localhost:3000\/functions.json/],
     ["an undefined resid", xml.replace('<Title resid="GetStarted.Title"/>', '<Title resid="Nope"/>'), /<Title resid="Nope"> refers to an undefined resource/],
     ["a missing icon", xml.replace("assets/icon-80.png", "assets/icon-81.png"), /names assets\/icon-81.png, which does not exist/],
+    ["a task pane without its id", xml.replace("<TaskpaneId>Qualis.Taskpane</TaskpaneId>", ""), /the ShowTaskpane action has no <TaskpaneId>/],
     ["no SharedRuntime requirement", xml.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""), /SharedRuntime/],
   ])("refuses %s", (_what, text, problem) => {
     expect(check(text).join("\n")).toMatch(problem);
