@@ -10,7 +10,9 @@ function currentPageOrigin(): string | undefined {
 }
 
 export function unreachableMessage(url: URL, err: unknown, pageOrigin = currentPageOrigin()): string {
-  const why = err instanceof Error ? err.message : String(err);
+  // Not `instanceof Error`: fetch's TypeError may come from another realm (Node's fetch under jest).
+  const message = (err as { message?: unknown } | null)?.message;
+  const why = typeof message === "string" ? message : String(err);
   if (pageOrigin && pageOrigin !== url.origin)
     return (
       `Could not read ${url.host}: ${why}. If the address opens in a browser tab, its host most likely does not ` +
