@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Offline manifest checks (office-addin-manifest validate posts to an online service and cannot run here):
 // well-formed XML, the shared runtime wired to one page, the QUALIS namespace, every resid defined, every URL
-// https (none at localhost in a production manifest), and every icon file present.
+// https (in a production manifest none at localhost or a reserved name such as .example: scripts/urls.js), and every
+// icon file present.
 const fs = require("fs");
 const path = require("path");
 const { XMLParser, XMLValidator } = require("fast-xml-parser");
+const { reservedHostReason } = require("./urls");
 
 function asArray(x) {
   return x === undefined ? [] : Array.isArray(x) ? x : [x];
@@ -76,6 +78,12 @@ function checkManifest(xml, opts = {}) {
   for (const a of taskpaneActions) {
     if (a.SourceLocation?.["@_resid"] !== runtimeId)
       problems.push("the ShowTaskpane action must use the runtime's resid");
+    // Microsoft's shared-runtime guide: a runtime supports one task pane, and a pane without a <TaskpaneId> counts
+    // as a different one, so the id stays (the official shared-runtime template keeps it too).
+    if (!a.TaskpaneId)
+      problems.push(
+        "the ShowTaskpane action has no <TaskpaneId>: a shared runtime would count it as another task pane",
+      );
   }
   const homeTab = asArray(desktop.ExtensionPoint).some((e) =>
     asArray(e.OfficeTab).some((t) => t["@_id"] === "TabHome"),
@@ -97,8 +105,9 @@ function checkManifest(xml, opts = {}) {
       continue;
     }
     if (parsed.protocol !== "https:") problems.push(`URL is not https: ${u}`);
-    if (opts.production && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(parsed.hostname))
-      problems.push(`production manifest still points at ${u}`);
+    const reserved = opts.production ? reservedHostReason(parsed.hostname) : null;
+    if (reserved === "is localhost") problems.push(`production manifest still points at ${u}`);
+    else if (reserved) problems.push(`production manifest points at ${u}, whose host ${reserved}`);
   }
 
   // Icons: 16/32/64/80 exist as files under assets/.
@@ -130,6 +139,6 @@ if (require.main === module) {
     process.exit(1);
   }
   console.log(
-    `${file}: OK (well-formed; shared runtime on one page; namespace QUALIS; all URLs https${production ? ", none at localhost" : ""}; icons present)`,
+    `${file}: OK (well-formed; shared runtime on one page; namespace QUALIS; all URLs https${production ? ", none at localhost or a reserved host" : ""}; icons present)`,
   );
 }

@@ -7,11 +7,14 @@
 //   node scripts/web-build.js                      production build (npm run build)
 //   node scripts/web-build.js --mode development   development build (npm run build:dev)
 //   node scripts/web-build.js --if-stale           production build only when dist/ does not match the sources
+//
+// `npm run build` needs QUALIS_PROD_URL (a real https host; scripts/urls.js says why before anything compiles). The
+// test and e2e path (ensureBuild, --if-stale) uses it when set and otherwise the suites' stand-in TEST_PROD_URL.
 const { execFileSync } = require("child_process");
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
-const { productionUrl } = require("./urls");
+const { productionUrl, testProductionUrl } = require("./urls");
 
 const root = path.resolve(__dirname, "..");
 const DIST = path.join(root, "dist");
@@ -75,7 +78,7 @@ function readRecord() {
 function freshBuild() {
   const rec = readRecord();
   if (!rec || rec.mode !== "production") return null;
-  const prodUrl = productionUrl();
+  const prodUrl = testProductionUrl();
   if (rec.prodUrl !== prodUrl || rec.inputs !== inputsHash("production", prodUrl)) return null;
   const times = outputTimes();
   if (OUTPUTS.some((f) => times[f] === null || times[f] !== rec.outputs[f])) return null;
@@ -83,13 +86,15 @@ function freshBuild() {
 }
 
 /** Compiles the engine (build/, which the generated assets come from) and runs webpack; writes the record. */
-function build(mode = "production", { quiet = false } = {}) {
-  const prodUrl = mode === "production" ? productionUrl() : null;
+function build(mode = "production", { quiet = false, prodUrl: given } = {}) {
+  // Checked first, before tsc and webpack run: a build without a real host fails in a fraction of a second.
+  const prodUrl = mode === "production" ? (given ?? productionUrl()) : null;
   fs.rmSync(RECORD, { force: true });
   // Hashed before building: a source edited while webpack runs leaves the record stale, not wrongly fresh.
   const inputs = inputsHash(mode, prodUrl);
   const started = Date.now();
-  const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: quiet ? "pipe" : "inherit" });
+  const env = prodUrl ? { ...process.env, QUALIS_PROD_URL: prodUrl } : process.env;
+  const run = (args) => execFileSync(process.execPath, args, { cwd: root, env, stdio: quiet ? "pipe" : "inherit" });
   run([require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"]);
   run([require.resolve("webpack-cli/bin/cli.js"), "--mode", mode]);
   const rec = {
@@ -113,7 +118,7 @@ function ensureBuild({ log = console.log, quiet = false } = {}) {
     return rec;
   }
   log("dist/ is missing or older than the sources: building it (npm run build) …");
-  return build("production", { quiet });
+  return build("production", { quiet, prodUrl: testProductionUrl() });
 }
 
 module.exports = { DIST, RECORD, freshBuild, build, ensureBuild, inputsHash };

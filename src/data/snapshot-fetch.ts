@@ -1,6 +1,8 @@
 // Fetching a snapshot over the network: https only (plain http to localhost only in development builds) — where a
 // redirect lands too —, a timeout, a size cap read as it streams, and plain-words errors for everything that can go
 // wrong.
+import { unreachableMessage } from "./fetch-failure";
+
 export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
@@ -57,9 +59,7 @@ export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): P
     } catch (e) {
       if (controller.signal.aborted)
         throw new SnapshotFetchError(`No answer from ${checked.url.host} within ${timeoutMs / 1000} s.`);
-      throw new SnapshotFetchError(
-        `Could not reach ${checked.url.host}: ${(e as Error).message}. Check the address and your connection.`,
-      );
+      throw new SnapshotFetchError(unreachableMessage(checked.url, e));
     }
     // A redirect is followed by fetch; where it led must pass the same rule (https, or localhost in development).
     const landed =

@@ -259,7 +259,11 @@ export class UniverseStore {
         await this.deps.storage.setItem(STORAGE_KEYS.lastGood, JSON.stringify(record));
       }
     } catch (e) {
-      this.notices.push(`Could not store the snapshot for offline use: ${(e as Error).message}`);
+      // No stale copy of an earlier source may stand in for this one at the next start.
+      await this.deps.storage.removeItem(STORAGE_KEYS.lastGood).catch(() => undefined);
+      this.notices.push(
+        `Could not keep the snapshot for offline use (${(e as Error).message}): it is in use for this session only. ${source.kind === "url" ? "The next time Excel starts it is fetched again from its address (nothing offline until then)." : "The next time Excel starts, open it again from the pane."}`,
+      );
     }
   }
 

@@ -2,15 +2,19 @@
 // blank; a failure stays in its own cell and the rest of the array still fills.
 import type { Engine } from "../model/engine";
 import type { Outcome } from "../model/outcome";
+import { entityText } from "./entity-text";
 import { excelError, notAvailable } from "./excel-errors";
 import { currentEngine, engineNow } from "../runtime/shared-store";
 
 export type CellValue = string | number | boolean | CustomFunctions.Error;
 
-/** A cell's ticker text, or null for a blank cell. Numbers and booleans are read as text (an unknown ticker). */
+/**
+ * A cell's ticker text, or null for a blank cell. Numbers and booleans are read as text (an unknown ticker); a data
+ * type (a Stocks record) by its ticker property or its text (entity-text.ts).
+ */
 export function tickerText(cell: unknown): string | null {
   if (cell === null || cell === undefined) return null;
-  const text = String(cell).trim();
+  const text = (typeof cell === "object" ? entityText(cell) : String(cell)).trim();
   return text === "" ? null : text;
 }
 

@@ -1,21 +1,43 @@
 // The shared runtime's one universe store: functions and task pane read the same instance, and the engine of the
-// universe in use. Created on first use so tests can put their own store in place first. Knows nothing of Excel's
-// error types: a missing universe is a model failure, which functions/ maps to #N/A.
+// universe in use. Created on first use so tests can put their own store in place first; its storage backend is
+// chosen once, after Office.onReady (keys the other branch wrote are moved across once), and it starts loading only
+// then. Knows nothing of Excel's error types: a missing universe is a model failure, which functions/ maps to #N/A.
 import { engineFor, type Engine } from "../model/engine";
 import { failure, type Failure } from "../model/outcome";
 import { IS_DEV_BUILD } from "../data/build-flags";
-import { runtimeStorage } from "../data/key-value-storage";
+import { chooseStorage, deferredStorage, migrateOtherBranch, type StorageChoice } from "../data/key-value-storage";
+import { compactStorage } from "../data/compact-storage";
 import { fetchSnapshotText } from "../data/snapshot-fetch";
-import { describeSource, UniverseStore, type LoadedUniverse } from "../data/universe-store";
+import { describeSource, STORAGE_KEYS, UniverseStore, type LoadedUniverse } from "../data/universe-store";
+import { officeReady } from "./office-ready";
 
 /** Where the build puts the demo snapshot, relative to the page. */
 export const BUNDLED_SNAPSHOT_PATH = "snapshot/demo.json";
 
 let store: UniverseStore | null = null;
+let choice: Promise<StorageChoice> | null = null;
+
+/**
+ * The one storage backend of this runtime, chosen after `ready` (Office.onReady) and never again; keys from the
+ * other branch are migrated before anything reads. Exported for tests, which pass their own globals and wait.
+ */
+export async function chooseRuntimeStorage(ready: Promise<void>, g: object = globalThis): Promise<StorageChoice> {
+  await ready;
+  const chosen = chooseStorage(g);
+  await migrateOtherBranch(chosen, Object.values(STORAGE_KEYS));
+  return chosen;
+}
+
+/** The runtime's storage choice (what the pane and the browser tests can ask for). */
+export function storageChoice(): Promise<StorageChoice> {
+  choice ??= chooseRuntimeStorage(officeReady());
+  return choice;
+}
 
 function createBrowserStore(): UniverseStore {
   return new UniverseStore({
-    storage: runtimeStorage(),
+    // Compact and size-checked (data/compact-storage.ts): the shared runtime's storage is ~5 MiB per origin.
+    storage: compactStorage(deferredStorage(storageChoice().then((c) => c.storage))),
     bundled: async () => {
       const url = new URL(BUNDLED_SNAPSHOT_PATH, document.baseURI).href;
       const res = await fetch(url);
@@ -28,8 +50,11 @@ function createBrowserStore(): UniverseStore {
 
 export function getStore(): UniverseStore {
   if (!store) {
-    store = createBrowserStore();
-    void store.init();
+    const s = (store = createBrowserStore());
+    void storageChoice().then((c) => {
+      if (c.notice) s.notices.push(c.notice);
+      return s.init();
+    });
   }
   return store;
 }

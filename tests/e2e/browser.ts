@@ -48,6 +48,10 @@ export async function launch(): Promise<Launched> {
 export interface PaneOptions {
   /** Extra https responses, by URL (a snapshot a test serves). */
   routes?: Record<string, { body: string; contentType?: string; status?: number }>;
+  /** Milliseconds to hold back each script whose file name is a key (office.js, runtime.js, …): load orders. */
+  delays?: Record<string, number>;
+  /** Page scripts run before anything else (after the Excel double), e.g. to seed or block storage. */
+  initScripts?: string[];
 }
 
 export interface Pane {
@@ -73,8 +77,11 @@ export async function openPane(
   page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
   await page.addInitScript({ content: readFileSync(path.join(HERE, "../support/excel-double.js"), "utf8") });
   await page.addInitScript({ content: readFileSync(path.join(HERE, "host-init.js"), "utf8") });
+  for (const content of opts.initScripts ?? []) await page.addInitScript({ content });
   await page.route("**/*", async (route) => {
     const url = route.request().url();
+    const held = opts.delays?.[path.basename(new URL(url).pathname)];
+    if (held) await new Promise((r) => setTimeout(r, held));
     if (url.startsWith(baseUrl)) return route.continue();
     if (url.startsWith(OFFICE_CDN)) {
       const rel = new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length);

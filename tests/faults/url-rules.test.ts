@@ -75,8 +75,17 @@ describe("a production build refuses http://127.0.0.1 and never asks it", () => 
       process.env.NODE_ENV = saved;
     }
     expect(flags.IS_DEV_BUILD).toBe(false);
-    const store = runtime.getStore(); // the browser store: OfficeRuntime.storage, fetchSnapshotText with the build's flag
-    await store.ready();
+    // office.js answers onReady at once (the store waits for it before choosing storage and loading); no storage
+    // globals here, so the store keeps memory.
+    const g = globalThis as { Office?: unknown };
+    g.Office = { onReady: (cb: () => void) => cb() };
+    let store!: ReturnType<typeof runtime.getStore>;
+    try {
+      store = runtime.getStore(); // the browser store: chosen storage, fetchSnapshotText with the build's flag
+      await store.ready();
+    } finally {
+      delete g.Office;
+    }
     const out = await store.load({ kind: "url", url: `${server.base}/snapshot.json` });
     expect(out.ok).toBe(false);
     expect(store.lastFailure?.message).toBe(`${HTTPS_ONLY} (got http:${server.base.slice(5)}).`);
