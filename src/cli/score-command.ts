@@ -11,7 +11,15 @@ import { hasFundamentals } from "../model/periods";
 import type { Universe } from "../model/types";
 import { ensureOutPath, readInput, writeOutput } from "./files";
 import type { CommandIO } from "./main";
-import { emptyColumns, emptyColumnsNote, excelDigits, labelledHeader, labelledValue } from "./score-output";
+import {
+  defuseCell,
+  defuseText,
+  emptyColumns,
+  emptyColumnsNote,
+  excelDigits,
+  labelledHeader,
+  labelledValue,
+} from "./score-output";
 import { parseFlags } from "./usage";
 
 /** The leading columns, then the rest of the catalogue in its order. */
@@ -35,7 +43,7 @@ export function scoreRows(engine: Engine): (string | number | boolean)[][] {
 
 /**
  * The CSV text (catalogue names, or with `labels` the pane's labels and units); text that starts like a formula is
- * defused (a leading ') so a spreadsheet never runs it.
+ * defused (a leading ', score-output.ts defuseCell) so a spreadsheet never runs it.
  */
 export function scoreCsv(universe: Universe, opts: { labels?: boolean } = {}): string {
   return csvOf(scoreColumns(), scoreRows(engineFor(universe)), opts.labels ?? false);
@@ -43,8 +51,9 @@ export function scoreCsv(universe: Universe, opts: { labels?: boolean } = {}): s
 
 function csvOf(columns: FieldDef[], rows: (string | number | boolean)[][], labels: boolean): string {
   const fields = columns.map((f) => (labels ? labelledHeader(f) : f.name));
-  const data = labels ? rows.map((r) => r.map((v, i) => labelledValue(columns[i]!, v))) : rows;
-  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: "\n" });
+  const data = rows.map((r) => r.map((v, i) => defuseCell(labels ? labelledValue(columns[i]!, v) : v)));
+  // Escaping is ours (defuseCell), cell by cell: papaparse's escapeFormulae misses text with a line break.
+  return Papa.unparse({ fields: fields.map(defuseText), data }, { newline: "\n" });
 }
 
 export function loadUniverseFile(file: string): Universe {

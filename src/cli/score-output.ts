@@ -15,6 +15,18 @@ export function labelledHeader(def: FieldDef): string {
   return `${def.label} (${suffix})`;
 }
 
+/**
+ * A text cell a spreadsheet would read as a formula (or, with a leading tab or carriage return, as one after Excel
+ * trims it) gets a leading `'`, so it is shown as text and never run. Every text cell is tested on its first
+ * character whatever follows — papaparse's own `escapeFormulae` pattern stops at a line break, so "=1+1\n" went
+ * out unescaped (docs/security.md, class 1). Numbers and booleans are written as they are: "-3" is a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const defuseText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+export const defuseCell = (value: Cell): Cell => (typeof value === "string" ? defuseText(value) : value);
+
 /** 15 significant digits, as Excel keeps them: 30 − 12.3 is written 17.7, not 17.700000000000003. */
 export const excelDigits = (n: number): number => Number(n.toPrecision(15));
 
