@@ -7,10 +7,15 @@ import type { FieldDef } from "../model/catalogue";
 type Cell = string | number | boolean;
 
 /** The unit written after a label that does not already carry one ("Market cap ($m)" does). */
-const UNIT_SUFFIX: Record<string, string> = { "%": "%", x: "x", "0–100": "0–100", "0–1": "0–1" };
+const UNIT_SUFFIX = new Map<string, string>([
+  ["%", "%"],
+  ["x", "x"],
+  ["0–100", "0–100"],
+  ["0–1", "0–1"],
+]);
 
 export function labelledHeader(def: FieldDef): string {
-  const suffix = UNIT_SUFFIX[def.unit];
+  const suffix = UNIT_SUFFIX.get(def.unit);
   if (!suffix || /\([^)]*\)$/.test(def.label)) return def.label;
   return `${def.label} (${suffix})`;
 }

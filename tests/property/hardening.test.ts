@@ -3,6 +3,15 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import { scoreCsv } from "../../src/cli/score-command";
+import { loadHoldingsCsv } from "../../src/data/sources/holdings";
+import { findField } from "../../src/model/catalogue";
+import { parseProfitBasis } from "../../src/model/profitability";
+import { constituentsCriteria } from "../../src/model/screen";
+import { parseSector } from "../../src/model/sectors";
+import { parseTheme } from "../../src/model/themes";
+import { updateBlocks } from "../../src/reference/docs-blocks";
+import { describeExcelError } from "../../src/taskpane/workbook/excel-failures";
+import { holdingsCsv } from "../fixtures/holdings/holdings-csv";
 import { TTM_A, TTM_B, TTM_C, ttm } from "../support/three-companies";
 import { company, universe } from "../support/universe-builders";
 import { anyText } from "./arbitraries";
@@ -51,6 +60,50 @@ describe("class 1: no CSV cell of `qualis score` starts like a formula unless it
           });
         },
       ),
+    );
+  });
+});
+
+// ── Class 8: names of Object.prototype's members as data keys ──────────────────────────────────────────────
+
+const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype); // constructor, __proto__, toString, valueOf, …
+
+/** A prototype member's name as a user or a file might spell it: any case, padded, with a space for an underscore. */
+const protoName = fc
+  .tuple(fc.constantFrom(...PROTO_NAMES), fc.boolean(), fc.constantFrom("", " ", "  "), fc.boolean())
+  .map(([n, upper, pad, spaced]) => {
+    const cased = upper ? n.toUpperCase() : n;
+    return `${pad}${spaced ? cased.replace(/_/g, " ") : cased}${pad}`;
+  });
+
+describe("class 8: a sector, theme, field, basis or code named like an Object.prototype member is just unknown", () => {
+  test("lookups answer 'unknown', CONSTITUENTS says 'Unknown sector', a holding keeps its row", async () => {
+    await check(
+      "prototype names as data keys",
+      fc.property(protoName, (name) => {
+        tally("prototype names as data keys");
+        expect(parseSector(name)).toBeNull();
+        expect(parseTheme(name)).toBeNull();
+        expect(findField(name)).toBeUndefined();
+        expect(parseProfitBasis(name).ok).toBe(false);
+        const bySector = constituentsCriteria(null, name, null);
+        expect(bySector.ok ? "ok" : bySector.message).toMatch(/^Unknown sector '/);
+        const byTheme = constituentsCriteria(name, null, null);
+        expect(byTheme.ok ? "ok" : byTheme.message).toMatch(/^Unknown theme '/);
+        expect(describeExcelError({ code: name.trim(), message: "m" })).toBe("Excel could not complete the change: m");
+        expect(() => updateBlocks("", [name])).toThrow(`no generated block is called '${name}'`);
+        // A holding whose sector (or a header label) is such a name stays, without a sector, with its line said.
+        const csv = holdingsCsv("Fund", "Apr 10, 2026", [
+          { ticker: "AAA", sector: name, marketValue: 100 },
+          { ticker: "BBB", marketValue: 50 },
+        ]).replace("Inception Date,", `${name.replace(/"/g, "")},"x"\nInception Date,`);
+        const loaded = loadHoldingsCsv(csv, "h.csv");
+        expect(loaded.universe.companies.map((c) => [c.ticker, c.sector])).toEqual([
+          ["AAA", null],
+          ["BBB", "Industrials"],
+        ]);
+        expect(loaded.report.problems.map((p) => p.message)).toContainEqual(expect.stringContaining("AAA: sector"));
+      }),
     );
   });
 });
