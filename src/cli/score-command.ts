@@ -2,6 +2,7 @@
 // is_profitable, graduation_prob, then every other catalogue field by its name (or, with --labels, its label and
 // unit: score-output.ts) — computed by the same Engine and the same catalogue the cells call, never a second
 // implementation. A missing value is an empty cell.
+import { scrubUrls } from "../model/display-url";
 import Papa from "papaparse";
 import { generateDemoUniverse } from "../data/sources/demo/generator";
 import { parseSnapshot, summarizeProblems } from "../data/snapshot-validate";
@@ -76,7 +77,7 @@ export async function runScore(argv: string[], io: CommandIO): Promise<number> {
   const fundamentals = universe.companies.some(hasFundamentals);
   for (const line of emptyColumnsNote(emptyColumns(columns, rows), columns.length, fundamentals)) io.err(line);
   const csv = csvOf(columns, rows, values.labels ?? false);
-  const label = universe.provenance.isDemo ? "DEMO universe" : universe.provenance.source;
+  const label = universe.provenance.isDemo ? "DEMO universe" : scrubUrls(universe.provenance.source);
   if (values.out) {
     writeOutput(values.out, `${csv}\n`);
     io.err(

@@ -4,12 +4,21 @@ import fc from "fast-check";
 import Papa from "papaparse";
 import { scoreCsv } from "../../src/cli/score-command";
 import { loadHoldingsCsv } from "../../src/data/sources/holdings";
+import { memoryStorage } from "../../src/data/key-value-storage";
+import { fetchSnapshotText } from "../../src/data/snapshot-fetch";
+import { serializeSnapshot } from "../../src/data/snapshot-codec";
+import { generateDemoUniverse } from "../../src/data/sources/demo/generator";
+import { asOfText } from "../../src/data/universe-status";
+import { describeSource, UniverseStore } from "../../src/data/universe-store";
 import { findField } from "../../src/model/catalogue";
+import { displayUrl } from "../../src/model/display-url";
 import { parseProfitBasis } from "../../src/model/profitability";
 import { constituentsCriteria } from "../../src/model/screen";
 import { parseSector } from "../../src/model/sectors";
 import { parseTheme } from "../../src/model/themes";
 import { updateBlocks } from "../../src/reference/docs-blocks";
+import { provenanceFacts } from "../../src/taskpane/pane-actions";
+import { provenanceLines } from "../../src/taskpane/workbook/provenance";
 import { describeExcelError } from "../../src/taskpane/workbook/excel-failures";
 import { holdingsCsv } from "../fixtures/holdings/holdings-csv";
 import { TTM_A, TTM_B, TTM_C, ttm } from "../support/three-companies";
@@ -103,6 +112,79 @@ describe("class 8: a sector, theme, field, basis or code named like an Object.pr
           ["BBB", "Industrials"],
         ]);
         expect(loaded.report.problems.map((p) => p.message)).toContainEqual(expect.stringContaining("AAA: sector"));
+      }),
+    );
+  });
+});
+
+// ── Class 3: secrets in URLs shown in cells or on the screen ───────────────────────────────────────────────
+
+const SECRET = "Zq9SECRET";
+const secret = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/).map((x) => `${SECRET}${x}`);
+const segment = fc.stringMatching(/^[a-z0-9._-]{1,10}$/);
+
+/** A snapshot address with secrets where URLs carry them: user:password@, a signed query, a fragment. */
+const secretUrl = fc
+  .record({
+    scheme: fc.constantFrom("https", "http", "HTTPS"),
+    user: fc.option(fc.tuple(secret, fc.option(secret)), { nil: null }),
+    host: fc.domain(),
+    port: fc.option(fc.integer({ min: 1, max: 65535 }), { nil: null }),
+    path: fc.array(segment, { maxLength: 4 }),
+    query: fc.option(fc.tuple(segment, secret), { nil: null }),
+    fragment: fc.option(secret, { nil: null }),
+  })
+  .filter((r) => r.user !== null || r.query !== null || r.fragment !== null)
+  .map((r) => {
+    const auth = r.user ? `${r.user[0]}${r.user[1] ? `:${r.user[1]}` : ""}@` : "";
+    const port = r.port ? `:${r.port}` : "";
+    const query = r.query ? `?${r.query[0]}=${r.query[1]}&X-Amz-Signature=${r.query[1]}` : "";
+    return `${r.scheme}://${auth}${r.host}${port}/${r.path.join("/")}${query}${r.fragment ? `#${r.fragment}` : ""}`;
+  });
+
+const demoText = serializeSnapshot(generateDemoUniverse({ count: 10 }));
+const PLACEHOLDER = "@@URL@@";
+const signed = generateDemoUniverse({ count: 10 });
+signed.provenance = { ...signed.provenance, isDemo: false, source: `desk export from ${PLACEHOLDER} (signed)` };
+const signedText = serializeSnapshot(signed);
+
+describe("class 3: a URL reaches a cell or the screen as origin and path only", () => {
+  test("displayUrl, the source, AS_OF after a failed load, fetch errors and the provenance block hold no secret", async () => {
+    await check(
+      "URLs with credentials, tokens, fragments",
+      fc.asyncProperty(secretUrl, async (url) => {
+        tally("URLs with credentials, tokens, fragments");
+        const u = new URL(url);
+        expect(displayUrl(url)).toBe(`${u.origin}${u.pathname}`);
+        expect(describeSource({ kind: "url", url })).not.toContain(SECRET);
+
+        // A fetch that fails naming the address (as Node's and browsers' errors may): AS_OF keeps no secret.
+        const store = new UniverseStore({
+          storage: memoryStorage(),
+          bundled: async () => demoText,
+          fetchText: async (x) => Promise.reject(new Error(`GET ${x} failed`)),
+        });
+        await store.load({ kind: "demo" });
+        const failed = await store.load({ kind: "url", url });
+        expect(failed.ok).toBe(false);
+        expect(asOfText(store.current!, store.lastFailure)).not.toContain(SECRET);
+
+        // The server's own refusals name the address; so does a snapshot whose source field is the URL.
+        const answer = new Response("no", { status: 403, statusText: "Forbidden" });
+        const refused = await fetchSnapshotText(url, { fetchImpl: async () => answer, allowLocalhostHttp: true }).then(
+          () => "",
+          (e: Error) => e.message,
+        );
+        expect(refused).not.toContain(SECRET);
+        const ok = await new UniverseStore({
+          storage: memoryStorage(),
+          bundled: async () => demoText,
+          fetchText: async () => signedText.replace(PLACEHOLDER, JSON.stringify(url).slice(1, -1)),
+        }).load({ kind: "url", url });
+        if (!ok.ok) throw new Error(ok.failure.message);
+        const lines = provenanceLines(provenanceFacts(ok.loaded), {}, 10, new Date(0));
+        expect(lines.join("\n")).not.toContain(SECRET);
+        expect(lines[1]).toContain(`${u.origin}${u.pathname}`);
       }),
     );
   });
