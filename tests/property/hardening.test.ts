@@ -19,6 +19,12 @@ import { parseTheme } from "../../src/model/themes";
 import { updateBlocks } from "../../src/reference/docs-blocks";
 import { provenanceFacts } from "../../src/taskpane/pane-actions";
 import { provenanceLines } from "../../src/taskpane/workbook/provenance";
+import { recordMismatch, refreshTables } from "../../src/taskpane/workbook/refresh";
+import { buildTableContent } from "../../src/taskpane/workbook/table-content";
+import { RECORD_KEY_PREFIX, type TableRecord } from "../../src/taskpane/workbook/table-record";
+import { engineFor } from "../../src/model/engine";
+import { create } from "../support/excel-double";
+import { companies, FACTS } from "../taskpane/fixtures";
 import { describeExcelError } from "../../src/taskpane/workbook/excel-failures";
 import { holdingsCsv } from "../fixtures/holdings/holdings-csv";
 import { TTM_A, TTM_B, TTM_C, ttm } from "../support/three-companies";
@@ -185,6 +191,95 @@ describe("class 3: a URL reaches a cell or the screen as origin and path only", 
         const lines = provenanceLines(provenanceFacts(ok.loaded), {}, 10, new Date(0));
         expect(lines.join("\n")).not.toContain(SECRET);
         expect(lines[1]).toContain(`${u.origin}${u.pathname}`);
+      }),
+    );
+  });
+});
+
+// ── Class 2: a table record in the workbook's settings that the add-in did not write ───────────────────────
+
+const FIELD_HEADERS = [
+  { field: "ticker", header: "Ticker" },
+  { field: "name", header: "Name" },
+  { field: "market_cap", header: "Market cap ($m)" },
+] as const;
+
+/** The user's own table on Sheet1 (distinct headers, as Excel requires), and a schema-valid record planted for it. */
+const plantedCase = fc.record({
+  headers: fc.uniqueArray(fc.constantFrom("Ticker", "Name", "Market cap ($m)", "Notes", "Owner", "Region"), {
+    minLength: 1,
+    maxLength: 5,
+    selector: (h) => h.toLowerCase(),
+  }),
+  rows: fc.array(fc.tuple(fc.constantFrom("AAA", "BBB", "ZZZ", "note"), fc.constantFrom("x", "7", "")), {
+    minLength: 1,
+    maxLength: 4,
+  }),
+  columns: fc.uniqueArray(fc.constantFrom(...FIELD_HEADERS), { minLength: 1, maxLength: 3, selector: (c) => c.field }),
+  tableId: fc.constantFrom<"own" | "none" | "other">("own", "none", "other"),
+  tableName: fc.constantFrom("Sales", "SALES", "Other"),
+  sheetName: fc.constantFrom("Sheet1", "Sheet2"),
+});
+
+describe("class 2: a planted table record never rewrites a table that is not the one it describes", () => {
+  test("refused with a reason unless name, sheet and header row match; a user's column is never deleted", async () => {
+    const engine = engineFor(universe(companies(["AAA", "BBB", "CCC"])));
+    await check(
+      "planted table records",
+      fc.asyncProperty(plantedCase, async (c) => {
+        tally("planted table records");
+        const d = create();
+        const right = String.fromCharCode(64 + c.headers.length);
+        c.headers.forEach((h, j) => d.user.setCell("Sheet1", `${String.fromCharCode(65 + j)}1`, { value: h }));
+        c.rows.forEach(([a, b], i) =>
+          c.headers.forEach((_, j) =>
+            d.user.setCell("Sheet1", `${String.fromCharCode(65 + j)}${i + 2}`, { value: j === 0 ? a : `${b}${j}` }),
+          ),
+        );
+        const id = await d.Excel.run(async (ctx) => {
+          const t = ctx.workbook.worksheets.getItem("Sheet1").tables.add(`A1:${right}${c.rows.length + 1}`, true);
+          t.name = "Sales";
+          t.load("id");
+          await ctx.sync();
+          return t.id;
+        });
+        const key = `${RECORD_KEY_PREFIX}planted`;
+        const record: TableRecord = {
+          version: 1,
+          key,
+          tableId: c.tableId === "own" ? id : c.tableId === "other" ? "{DEAD}" : null,
+          tableName: c.tableName,
+          sheetName: c.sheetName,
+          provenanceName: null,
+          columns: c.columns.map((x) => ({ ...x })),
+          criteria: {},
+          output: "values",
+          rows: c.rows.length,
+          createdAt: "2026-01-01T00:00:00.000Z",
+          refreshedAt: "2026-01-01T00:00:00.000Z",
+        };
+        await d.Excel.run(async (ctx) => {
+          ctx.workbook.settings.add(key, record);
+          await ctx.sync();
+        });
+        const before = d.inspect.tableRows("Sales");
+        const reports = await d.Excel.run((ctx) =>
+          refreshTables(ctx, (r) => buildTableContent(engine, r, FACTS, new Date(0))),
+        );
+        const report = reports.find((r) => r.key === key)!;
+        const headersAfter = d.inspect.tables().find((t) => t.name === "Sales")!.headers as string[];
+        // Never a user's column deleted: every header the table had is still there.
+        expect(headersAfter).toEqual(expect.arrayContaining(c.headers));
+        const listing = {
+          state: c.tableId === "own" && c.tableName !== "Sales" ? "renamed" : "found",
+          sheetName: "Sheet1",
+        } as const;
+        if (recordMismatch(record, listing, "Sales", c.headers) !== null) {
+          // Not the table its record describes: nothing changed, and the report says why.
+          expect(report.status).not.toBe("refreshed");
+          expect(report.message).toMatch(/^(Not refreshed: |A table named |.* is no longer in the workbook)/);
+          expect(d.inspect.tableRows("Sales")).toEqual(before);
+        }
       }),
     );
   });
