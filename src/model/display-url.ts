@@ -25,4 +25,9 @@ export function displayUrl(raw: string): string {
 /** Anything in free text that looks like a URL (scheme://…) is shown by {@link displayUrl}. */
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>)\]]+/gi;
 
-export const scrubUrls = (text: string): string => text.replace(URL_IN_TEXT, (m) => displayUrl(m));
+export const scrubUrls = (text: string): string =>
+  text.replace(URL_IN_TEXT, (m) => {
+    const shown = displayUrl(m);
+    // "http://host:1" written without a path stays so: the URL parser's "/" is not in the text.
+    return !/^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i.test(m) && shown.endsWith("/") ? shown.slice(0, -1) : shown;
+  });
