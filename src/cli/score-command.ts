@@ -2,6 +2,7 @@
 // is_profitable, graduation_prob, then every other catalogue field by its name (or, with --labels, its label and
 // unit: score-output.ts) — computed by the same Engine and the same catalogue the cells call, never a second
 // implementation. A missing value is an empty cell.
+import { scrubUrls } from "../model/display-url";
 import Papa from "papaparse";
 import { generateDemoUniverse } from "../data/sources/demo/generator";
 import { parseSnapshot, summarizeProblems } from "../data/snapshot-validate";
@@ -11,7 +12,15 @@ import { hasFundamentals } from "../model/periods";
 import type { Universe } from "../model/types";
 import { ensureOutPath, readInput, writeOutput } from "./files";
 import type { CommandIO } from "./main";
-import { emptyColumns, emptyColumnsNote, excelDigits, labelledHeader, labelledValue } from "./score-output";
+import {
+  defuseCell,
+  defuseText,
+  emptyColumns,
+  emptyColumnsNote,
+  excelDigits,
+  labelledHeader,
+  labelledValue,
+} from "./score-output";
 import { parseFlags } from "./usage";
 
 /** The leading columns, then the rest of the catalogue in its order. */
@@ -35,7 +44,7 @@ export function scoreRows(engine: Engine): (string | number | boolean)[][] {
 
 /**
  * The CSV text (catalogue names, or with `labels` the pane's labels and units); text that starts like a formula is
- * defused (a leading ') so a spreadsheet never runs it.
+ * defused (a leading ', score-output.ts defuseCell) so a spreadsheet never runs it.
  */
 export function scoreCsv(universe: Universe, opts: { labels?: boolean } = {}): string {
   return csvOf(scoreColumns(), scoreRows(engineFor(universe)), opts.labels ?? false);
@@ -43,8 +52,9 @@ export function scoreCsv(universe: Universe, opts: { labels?: boolean } = {}): s
 
 function csvOf(columns: FieldDef[], rows: (string | number | boolean)[][], labels: boolean): string {
   const fields = columns.map((f) => (labels ? labelledHeader(f) : f.name));
-  const data = labels ? rows.map((r) => r.map((v, i) => labelledValue(columns[i]!, v))) : rows;
-  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: "\n" });
+  const data = rows.map((r) => r.map((v, i) => defuseCell(labels ? labelledValue(columns[i]!, v) : v)));
+  // Escaping is ours (defuseCell), cell by cell: papaparse's escapeFormulae misses text with a line break.
+  return Papa.unparse({ fields: fields.map(defuseText), data }, { newline: "\n" });
 }
 
 export function loadUniverseFile(file: string): Universe {
@@ -67,7 +77,7 @@ export async function runScore(argv: string[], io: CommandIO): Promise<number> {
   const fundamentals = universe.companies.some(hasFundamentals);
   for (const line of emptyColumnsNote(emptyColumns(columns, rows), columns.length, fundamentals)) io.err(line);
   const csv = csvOf(columns, rows, values.labels ?? false);
-  const label = universe.provenance.isDemo ? "DEMO universe" : universe.provenance.source;
+  const label = universe.provenance.isDemo ? "DEMO universe" : scrubUrls(universe.provenance.source);
   if (values.out) {
     writeOutput(values.out, `${csv}\n`);
     io.err(

@@ -7,13 +7,30 @@ import type { FieldDef } from "../model/catalogue";
 type Cell = string | number | boolean;
 
 /** The unit written after a label that does not already carry one ("Market cap ($m)" does). */
-const UNIT_SUFFIX: Record<string, string> = { "%": "%", x: "x", "0–100": "0–100", "0–1": "0–1" };
+const UNIT_SUFFIX = new Map<string, string>([
+  ["%", "%"],
+  ["x", "x"],
+  ["0–100", "0–100"],
+  ["0–1", "0–1"],
+]);
 
 export function labelledHeader(def: FieldDef): string {
-  const suffix = UNIT_SUFFIX[def.unit];
+  const suffix = UNIT_SUFFIX.get(def.unit);
   if (!suffix || /\([^)]*\)$/.test(def.label)) return def.label;
   return `${def.label} (${suffix})`;
 }
+
+/**
+ * A text cell a spreadsheet would read as a formula (or, with a leading tab or carriage return, as one after Excel
+ * trims it) gets a leading `'`, so it is shown as text and never run. Every text cell is tested on its first
+ * character whatever follows — papaparse's own `escapeFormulae` pattern stops at a line break, so "=1+1\n" went
+ * out unescaped (docs/security.md, class 1). Numbers and booleans are written as they are: "-3" is a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const defuseText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+export const defuseCell = (value: Cell): Cell => (typeof value === "string" ? defuseText(value) : value);
 
 /** 15 significant digits, as Excel keeps them: 30 − 12.3 is written 17.7, not 17.700000000000003. */
 export const excelDigits = (n: number): number => Number(n.toPrecision(15));

@@ -2,6 +2,7 @@
 // (--sec-dir), the SEC's bulk archives read in place (--sec-bulk), or fetched into a cache (--fetch), or holdings
 // only. The snapshot is validated with the add-in's own validation before it is written; a coverage report is
 // printed and written beside it (OUT.coverage.txt).
+import { displayUrl, scrubUrls } from "../model/display-url";
 import { existsSync, writeFileSync } from "fs";
 import path from "path";
 import { parseHoldingsCsv } from "../data/sources/holdings/parse-holdings";
@@ -151,7 +152,7 @@ export async function runSnapshot(argv: string[], io: CommandIO, deps: SnapshotD
       `SEC fetch: ${summary.fetched} fetched, ${summary.cached} already cached, ${summary.notFound} not found (404), ${summary.retries} retries, ${summary.failed.length} failed`,
     );
     if (summary.failed.length > 0) {
-      for (const f of summary.failed.slice(0, 20)) io.err(`  failed: ${f.url}: ${f.reason}`);
+      for (const f of summary.failed.slice(0, 20)) io.err(`  failed: ${displayUrl(f.url)}: ${scrubUrls(f.reason)}`);
       io.err(
         `Nothing written: run the same command again to fetch what is missing (${cacheDir} keeps what was fetched).`,
       );

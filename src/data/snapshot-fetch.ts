@@ -1,6 +1,7 @@
 // Fetching a snapshot over the network: https only (plain http to localhost only in development builds) — where a
 // redirect lands too —, a timeout, a size cap read as it streams, and plain-words errors for everything that can go
 // wrong.
+import { displayUrl } from "../model/display-url";
 import { unreachableMessage } from "./fetch-failure";
 
 export interface FetchOptions {
@@ -24,7 +25,7 @@ export function checkSnapshotUrl(
   try {
     url = new URL(raw.trim());
   } catch {
-    return { ok: false, message: `'${raw}' is not a web address. Enter a full https:// URL.` };
+    return { ok: false, message: `'${displayUrl(raw)}' is not a web address. Enter a full https:// URL.` };
   }
   const local = url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]";
   if (url.protocol === "https:") return { ok: true, url };
@@ -65,15 +66,15 @@ export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): P
     const landed =
       res.url && res.url !== checked.url.href ? checkSnapshotUrl(res.url, opts.allowLocalhostHttp ?? false) : null;
     if (landed && !landed.ok)
-      throw new SnapshotFetchError(`${checked.url.host} redirected to ${res.url}: ${landed.message}`);
+      throw new SnapshotFetchError(`${checked.url.host} redirected to ${displayUrl(res.url)}: ${landed.message}`);
     if (!res.ok)
       throw new SnapshotFetchError(
-        `The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} for ${checked.url.href}.`,
+        `The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} for ${displayUrl(checked.url.href)}.`,
       );
     const type = res.headers.get("content-type") ?? "";
     if (type && !JSON_TYPES.test(type)) {
       throw new SnapshotFetchError(
-        `The server sent ${type.split(";")[0]}, not JSON: is ${checked.url.href} the snapshot file?`,
+        `The server sent ${type.split(";")[0]}, not JSON: is ${displayUrl(checked.url.href)} the snapshot file?`,
       );
     }
     const declared = Number(res.headers.get("content-length") ?? "NaN");

@@ -1,10 +1,11 @@
 // How the loaded universe is described to a person — in QUALIS.AS_OF(), the task pane and provenance blocks.
+import { scrubUrls } from "../model/display-url";
 import type { Universe } from "../model/types";
 import { describeSource, type LoadedUniverse, type LoadFailure } from "./universe-store";
 
 /** "2026-10-30 · DEMO (fictional companies)" or "2026-04-10 · iShares IWM holdings …". */
 export function provenanceLine(u: Universe): string {
-  const source = u.provenance.isDemo ? "DEMO (fictional companies)" : u.provenance.source;
+  const source = u.provenance.isDemo ? "DEMO (fictional companies)" : scrubUrls(u.provenance.source);
   return `${u.provenance.asOf} · ${source}`;
 }
 

@@ -1,6 +1,7 @@
 // The one loaded universe of the runtime. A new snapshot replaces the current one only after it has been parsed
 // and validated in full, so a cell never sees a half-loaded universe; a refused snapshot leaves the last good one
 // in use and is remembered as `lastFailure` for the pane and QUALIS.AS_OF(). Loads run one at a time, in order.
+import { displayUrl, scrubUrls } from "../model/display-url";
 import type { Universe } from "../model/types";
 import type { KeyValueStorage } from "./key-value-storage";
 import { encodeSnapshot } from "./snapshot-codec";
@@ -71,7 +72,7 @@ export function describeSource(s: SourceSpec): string {
     case "demo":
       return "bundled demo universe";
     case "url":
-      return s.url;
+      return displayUrl(s.url); // origin and path: a token or user:password@ never reaches a cell or the screen
     case "holdings":
       return `holdings file ${s.fileName}`;
     case "file":
@@ -228,7 +229,8 @@ export class UniverseStore {
   }
 
   private refuse(source: SourceSpec, message: string, problems: SnapshotProblem[]): LoadOutcome {
-    this.failure = { source, at: this.now().toISOString(), message, problems };
+    // The message is shown (pane, QUALIS.AS_OF): a URL in it keeps origin and path only (docs/security.md, class 3).
+    this.failure = { source, at: this.now().toISOString(), message: scrubUrls(message), problems };
     this.emit();
     return { ok: false, failure: this.failure };
   }

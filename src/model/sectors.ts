@@ -20,16 +20,17 @@ export function isFinancialSector(sector: Sector | null): boolean {
   return sector === "Financials" || sector === "Real Estate";
 }
 
-const SECTOR_ALIASES: Record<string, Sector> = {
-  "communication services": "Communication",
-  telecommunications: "Communication",
-  "information tech": "Information Technology",
-  it: "Information Technology",
-};
+// Maps, not plain objects, wherever a key comes from data: a sector named "constructor" or "__proto__" must be an
+// unknown sector, not Object.prototype's member (docs/security.md, class 8).
+const SECTOR_BY_KEY = new Map<string, Sector>([
+  ...SECTORS.map((s) => [s.toLowerCase(), s] as const),
+  ["communication services", "Communication"],
+  ["telecommunications", "Communication"],
+  ["information tech", "Information Technology"],
+  ["it", "Information Technology"],
+]);
 
 /** Reads a sector name case-insensitively, with GICS and iShares spellings alike; null when it is not a GICS sector. */
 export function parseSector(text: string): Sector | null {
-  const key = text.trim().toLowerCase();
-  const hit = SECTORS.find((s) => s.toLowerCase() === key);
-  return hit ?? SECTOR_ALIASES[key] ?? null;
+  return SECTOR_BY_KEY.get(text.trim().toLowerCase()) ?? null;
 }

@@ -92,7 +92,8 @@ export function blocksIn(text: string): string[] {
 export function updateBlocks(text: string, names: readonly string[] = blocksIn(text)): string {
   let out = text;
   for (const name of names) {
-    const render = GENERATED_BLOCKS[name];
+    // Own keys only: a name such as "constructor" is no block (docs/security.md, class 8).
+    const render = Object.prototype.hasOwnProperty.call(GENERATED_BLOCKS, name) ? GENERATED_BLOCKS[name] : undefined;
     if (!render) throw new Error(`no generated block is called '${name}'`);
     const a = out.indexOf(begin(name));
     const b = out.indexOf(end(name));

@@ -1,5 +1,6 @@
 // What the pane's buttons do to a workbook, apart from React: build a table's content from the loaded universe and
 // hand it to the writer, refresh every table, list and forget records. `run` is Excel.run (or the test double's).
+import { scrubUrls } from "../model/display-url";
 import { engineFor } from "../model/engine";
 import { describeSource, type LoadedUniverse } from "../data/universe-store";
 import type { ProvenanceFacts } from "./workbook/provenance";
@@ -40,7 +41,7 @@ export function workbookAccess(): WorkbookAccess {
 
 export function provenanceFacts(loaded: LoadedUniverse): ProvenanceFacts {
   const p = loaded.universe.provenance;
-  return { isDemo: p.isDemo, asOf: p.asOf, source: p.source, origin: describeSource(loaded.source) };
+  return { isDemo: p.isDemo, asOf: p.asOf, source: scrubUrls(p.source), origin: describeSource(loaded.source) };
 }
 
 export function contentFor(

@@ -3,6 +3,7 @@
 // group's price return to a later holdings file is shown, with a chart, one plain sentence, and a provenance block
 // (dates, names counted, names that left, renames and splits). The figures are the CLI's (`qualis backtest factor`,
 // docs/methodology.md "Evidence: factor backtests"): static values, computed once. The demo has no second date.
+import { scrubUrls } from "../../model/display-url";
 import {
   evidenceSentence,
   factorEvidence,
@@ -129,7 +130,7 @@ export function evidenceTemplate(end: PriceSide): Template {
       const from = u.provenance.asOf;
       const to = end.asOf ?? "?";
       const provenance: PlanCell[][] = [
-        [text("From"), text(`${from} — ${u.provenance.source}`)],
+        [text("From"), text(`${from} — ${scrubUrls(u.provenance.source)}`)],
         [text("To"), text(`${to} — ${end.source}`)],
         [text("Names with a return"), num(withReturn, "#,##0")],
         [text("Names that left (no end price; not counted)"), text(`${first.left.length}: ${list(first.left)}`)],

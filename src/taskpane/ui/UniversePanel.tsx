@@ -19,6 +19,7 @@ import { checkSnapshotUrl, DEFAULT_MAX_BYTES } from "../../data/snapshot-fetch";
 import { describeSource, STORED_FILE_LIMIT, type LoadOutcome, type UniverseStore } from "../../data/universe-store";
 import { importHoldingsCsv } from "../holdings-source";
 import { OutcomeBar, type Outcome } from "./feedback";
+import { scrubUrls } from "../../model/display-url";
 import { useStyles } from "./styles";
 import type { UniverseView } from "./use-universe";
 
@@ -31,7 +32,7 @@ export function sourceLabel(view: UniverseView): string {
   const l = view.loaded;
   if (!l) return "—";
   if (l.universe.provenance.isDemo) return "Demo universe (fictional companies)";
-  return `${l.universe.provenance.source} — ${describeSource(l.source)}`;
+  return `${scrubUrls(l.universe.provenance.source)} — ${describeSource(l.source)}`;
 }
 
 export function UniversePanel({ store, view }: { store: UniverseStore; view: UniverseView }) {

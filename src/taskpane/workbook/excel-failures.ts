@@ -6,26 +6,29 @@ export class WriteRefused extends Error {
   override name = "WriteRefused";
 }
 
-const BY_CODE: Record<string, string> = {
-  AccessDenied: "Excel refused the change: the sheet or workbook may be protected. Unprotect it and try again.",
-  InsertDeleteConflict:
-    "Excel could not insert or delete rows there: a filter on the table, merged cells or another table below it is in the way. Clear the filter or move what is below, then try again.",
-  InvalidOperation:
-    "Excel refused the change: a table can't overlap another table or merged cells. Choose an empty area.",
-  ItemAlreadyExists: "A sheet or table with that name already exists. Try again: the add-in picks a new name.",
-  RequestPayloadSizeLimitExceeded:
-    "The data was too large for one request to Excel on the web. Use fewer fields or rows.",
-  ResponsePayloadSizeLimitExceeded: "A table was too large to read back in one request to Excel on the web.",
-  ActivityLimitReached: "Excel is busy. Wait a moment and try again.",
-  ServiceNotAvailable: "Excel is not answering. Wait a moment and try again.",
-  GeneralException:
-    "Excel could not complete the change. Try again; if it keeps failing, save the workbook and reopen it.",
-};
+// A Map: the code comes from Excel, and a code such as "constructor" must find nothing (docs/security.md, class 8).
+const BY_CODE = new Map<string, string>(
+  Object.entries({
+    AccessDenied: "Excel refused the change: the sheet or workbook may be protected. Unprotect it and try again.",
+    InsertDeleteConflict:
+      "Excel could not insert or delete rows there: a filter on the table, merged cells or another table below it is in the way. Clear the filter or move what is below, then try again.",
+    InvalidOperation:
+      "Excel refused the change: a table can't overlap another table or merged cells. Choose an empty area.",
+    ItemAlreadyExists: "A sheet or table with that name already exists. Try again: the add-in picks a new name.",
+    RequestPayloadSizeLimitExceeded:
+      "The data was too large for one request to Excel on the web. Use fewer fields or rows.",
+    ResponsePayloadSizeLimitExceeded: "A table was too large to read back in one request to Excel on the web.",
+    ActivityLimitReached: "Excel is busy. Wait a moment and try again.",
+    ServiceNotAvailable: "Excel is not answering. Wait a moment and try again.",
+    GeneralException:
+      "Excel could not complete the change. Try again; if it keeps failing, save the workbook and reopen it.",
+  }),
+);
 
 export function describeExcelError(e: unknown): string {
   if (e instanceof WriteRefused) return e.message;
   const err = e as { code?: string; message?: string; debugInfo?: { message?: string; errorLocation?: string } };
-  const plain = err?.code ? BY_CODE[err.code] : undefined;
+  const plain = err?.code ? BY_CODE.get(err.code) : undefined;
   const detail = err?.debugInfo?.message ?? err?.message ?? String(e);
   if (plain) return `${plain} (Excel said: ${detail})`;
   return `Excel could not complete the change: ${detail}`;

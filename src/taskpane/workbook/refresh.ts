@@ -210,6 +210,18 @@ export async function refreshTables(
     const name = r.table.name;
     try {
       const headers = r.header.values[0]!.map(String);
+      // Office.js changes cannot be undone: a table is rewritten only when it is the one its record describes.
+      const mismatch = recordMismatch(r.record, r.listing, r.table.name, headers);
+      if (mismatch) {
+        reports.push(
+          reportFor(
+            r.listing,
+            "skipped",
+            `Not refreshed: ${mismatch}, so it may not be the table the add-in wrote (or its record was not written by the add-in). Nothing was changed: undo the change, or rebuild the table and forget this one.`,
+          ),
+        );
+        continue;
+      }
       const content = build(r.record, tickersIn(r.record, headers, r.body.values));
       const plan = planRefresh({ headers, body: r.body.values }, content);
       if (!plan.ok) {
@@ -226,9 +238,40 @@ export async function refreshTables(
   return reports;
 }
 
+const norm = (h: string) => h.trim().toLowerCase();
+
+/**
+ * Why a table is not the one its record describes, or null when it is (docs/security.md, class 2): the record's name
+ * (or, found by Excel's id, a name the user gave it), the record's sheet, and a header row holding the recorded
+ * columns, each once and in order, with only the user's own columns besides. A planted or stale record never drives a rewrite.
+ */
+export function recordMismatch(
+  record: TableRecord,
+  listing: Pick<TableListing, "state" | "sheetName">,
+  tableName: string,
+  headers: readonly string[],
+): string | null {
+  if (listing.state !== "renamed" && norm(tableName) !== norm(record.tableName))
+    return `the table is called ${tableName}, but its record names ${record.tableName}`;
+  if (listing.sheetName !== record.sheetName)
+    return `the table is on sheet '${listing.sheetName}', but its record says '${record.sheetName}'`;
+  // The recorded columns in their order; anything between or after them is the user's own (a template's table
+  // interleaves input columns, so "after" is read as "wherever the add-in's columns are not").
+  const wanted = record.columns.map((c) => c.header);
+  const normed = headers.map(norm);
+  for (const w of wanted) {
+    const n = normed.filter((h) => h === norm(w)).length;
+    if (n === 0) return `its header row has no '${w}' column where the add-in wrote one (renamed or deleted)`;
+    if (n > 1) return `its header row has '${w}' ${n} times`;
+  }
+  const at = wanted.map((w) => normed.indexOf(norm(w)));
+  const moved = at.findIndex((p, j) => j > 0 && p < at[j - 1]!);
+  if (moved > 0) return `its '${wanted[moved]}' column was moved before '${wanted[moved - 1]}'`;
+  return null;
+}
+
 /** The values of the table's ticker column (found by its header, as the plan finds it), or undefined when it is gone. */
 function tickersIn(record: TableRecord, headers: string[], body: unknown[][]): string[] | undefined {
-  const norm = (h: string) => h.trim().toLowerCase();
   const at = headers.findIndex((h) => norm(h) === norm(record.columns[0]!.header));
   return at < 0 ? undefined : body.map((row) => String(row[at] ?? ""));
 }

@@ -224,18 +224,23 @@ describe("refresh in place", () => {
     expect(d.inspect.cell("Qualis 1", "A4").value).toMatch(/data as of 2026-11-30$/);
   });
 
-  test("a column the user renamed is skipped and named in the summary; a lost ticker column stops the refresh", async () => {
+  test("a table whose header row is not the recorded columns is refused, says why, and keeps every cell", async () => {
     await write(today, industrials("values"));
+    d.user.addTableColumn("Qualis_1", "My note", (_i, ticker) => ({ value: `note on ${ticker}` }));
     d.user.setCell("Qualis 1", "B6", { value: "Company" });
+    const before = d.inspect.tableRows("Qualis_1");
     const [r1] = await refresh(later);
-    expect(r1!.message).toMatch(/Column 'Name' not found \(renamed or deleted\), so not refreshed/);
-    // The renamed column is the user's now: its cells stay with their rows, new rows leave it empty.
-    expect(column("Qualis_1", "Company")).toEqual(["", "EEE Corp", "DDD Corp", "CCC Corp", "", "AAA Corp"]);
+    expect(r1!.status).toBe("skipped");
+    expect(r1!.message).toMatch(/its header row has no 'Name' column where the add-in wrote one.*Nothing was changed/);
+    expect(d.inspect.tableRows("Qualis_1")).toEqual(before);
 
+    d.user.setCell("Qualis 1", "B6", { value: "Name" });
     d.user.setCell("Qualis 1", "A6", { value: "Symbol" });
     const [r2] = await refresh(today);
     expect(r2!.status).toBe("skipped");
-    expect(r2!.message).toMatch(/its 'Ticker' column is gone/);
+    expect(r2!.message).toMatch(/its header row has no 'Ticker' column/);
+    const values = (rows: typeof before) => rows.map((row) => Object.values(row).map((c) => c?.value));
+    expect(values(d.inspect.tableRows("Qualis_1"))).toEqual(values(before));
   });
 
   test("when nothing matches any more the table is left as it was", async () => {

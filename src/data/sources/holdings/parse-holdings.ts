@@ -88,7 +88,7 @@ export interface ParsedHoldings {
   /** "Fund Holdings as of", YYYY-MM-DD; null where missing or unreadable (then also a problem). */
   asOf: string | null;
   /** Every "label,value" pair of the header block, label → value as written. */
-  header: Record<string, string>;
+  header: ReadonlyMap<string, string>;
   /** Data rows of the holdings table (equity or not), not counting the column header, blanks or footer. */
   rowsRead: number;
   /** Rows whose Asset Class is Equity (kept, or skipped for a "-" or duplicate ticker). */
@@ -261,20 +261,21 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
   const problems: HoldingsProblem[] = [];
   const fundName = clean(rows[0] && headerAt > 0 ? trimTrailing(rows[0].fields)[0] : "");
   if (!fundName) problems.push({ line: 1, message: "no fund name on line 1" });
-  const header: Record<string, string> = {};
+  // A Map: the labels are the file's, and a label such as "__proto__" is just a label (docs/security.md, class 8).
+  const header = new Map<string, string>();
   for (const r of rows.slice(1, headerAt)) {
     const f = trimTrailing(r.fields).map(clean);
-    if (f.length >= 2 && f[0]) header[f[0]] = f[1]!;
+    if (f.length >= 2 && f[0]) header.set(f[0], f[1]!);
   }
-  const asOfKey = Object.keys(header).find((k) => /holdings as of/i.test(k));
+  const asOfKey = [...header.keys()].find((k) => /holdings as of/i.test(k));
   let asOf: string | null = null;
   if (!asOfKey) problems.push({ line: 0, message: "no 'Fund Holdings as of' line in the header block" });
   else {
-    asOf = parseHoldingsDate(header[asOfKey]!);
+    asOf = parseHoldingsDate(header.get(asOfKey)!);
     if (!asOf)
       problems.push({
         line: rows.find((r) => clean(r.fields[0]) === asOfKey)?.line ?? 0,
-        message: `unreadable as-of date '${header[asOfKey]}'`,
+        message: `unreadable as-of date '${header.get(asOfKey)}'`,
       });
   }
 

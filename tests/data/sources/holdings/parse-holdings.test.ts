@@ -18,7 +18,7 @@ describe("iShares holdings reader on a format-faithful excerpt", () => {
   test("reads the fund from line 1 and the as-of date from the header block", () => {
     expect(p.fund.name).toBe("iShares Russell 2000 ETF");
     expect(p.asOf).toBe("2026-04-10");
-    expect(p.header["Shares Outstanding"]).toBe("280,200,000.00");
+    expect(p.header.get("Shares Outstanding")).toBe("280,200,000.00");
   });
 
   test("counts every row of the table and accounts for each one", () => {
