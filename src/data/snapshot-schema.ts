@@ -5,6 +5,7 @@ import { z } from "zod";
 import { FUNDAMENTAL_FIELDS } from "../model/fundamentals";
 import { SECTORS } from "../model/sectors";
 import { THEME_IDS } from "../model/themes";
+import { tickerProblem } from "../model/tickers";
 
 export const SCHEMA_VERSION = 1;
 
@@ -81,7 +82,15 @@ const fiscalYearSchema = z.object({ fy: z.number().int().min(1900).max(2200), en
 
 export const companySchema = z
   .object({
-    ticker: z.string().trim().min(1, "ticker is empty").max(16),
+    ticker: z
+      .string()
+      .trim()
+      .min(1, "ticker is empty")
+      .max(16)
+      .superRefine((t, ctx) => {
+        const why = t === "" ? null : tickerProblem(t);
+        if (why) ctx.addIssue({ code: "custom", message: why });
+      }),
     name: z.string().max(200),
     cik: z.string().regex(CIK, "CIK must be 1–10 digits").nullable(),
     sector: z.enum(SECTORS).nullable(),
@@ -175,6 +184,7 @@ export function isPlainValidCompany(c: unknown): c is CompanyWire {
     ticker.length >= 1 &&
     ticker.length <= 16 &&
     ticker.trim() === ticker &&
+    tickerProblem(ticker) === null &&
     typeof c.name === "string" &&
     c.name.length <= 200 &&
     (c.cik === null || (typeof c.cik === "string" && CIK.test(c.cik))) &&

@@ -185,7 +185,8 @@ const values = fc.array(maybe(finite, 5), {
 /** Tickers: mostly ticker-like (with share classes), sometimes any text a schema allows (1–16 characters). */
 const ticker = fc.oneof(
   { weight: 4, arbitrary: fc.stringMatching(/^[A-Z]{1,5}([.\- ][A-Z])?$/) },
-  { weight: 1, arbitrary: anyText(16).filter((t) => t.trim().length > 0 && t.trim().length <= 16) },
+  // Any text of the ticker character set (docs/snapshot-format.md), spaces around it included.
+  { weight: 1, arbitrary: fc.stringMatching(/^ ?[A-Za-z0-9][A-Za-z0-9 ./_-]{0,14}$/) },
 );
 
 export const companyWire: fc.Arbitrary<CompanyWire> = fc.record({

@@ -20,7 +20,9 @@
 // reason). Columns are found by their header names, so a reordered export reads too.
 import Papa from "papaparse";
 import { parseSector, type Sector } from "../../../model/sectors";
-import { normalizeTicker } from "../../../model/tickers";
+import { cleanDisplayText } from "../../../model/text";
+import { AS_OF_YEARS } from "../../snapshot-schema";
+import { normalizeTicker, tickerProblem } from "../../../model/tickers";
 
 export interface HoldingRow {
   /** Line of the file the row starts on (1-based, counting the fund-name line as 1). */
@@ -259,7 +261,7 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
 
   // Header block: line 1 is the fund's name, then "label,value" pairs.
   const problems: HoldingsProblem[] = [];
-  const fundName = clean(rows[0] && headerAt > 0 ? trimTrailing(rows[0].fields)[0] : "");
+  const fundName = cleanDisplayText(clean(rows[0] && headerAt > 0 ? trimTrailing(rows[0].fields)[0] : ""));
   if (!fundName) problems.push({ line: 1, message: "no fund name on line 1" });
   const header: Record<string, string> = {};
   for (const r of rows.slice(1, headerAt)) {
@@ -271,11 +273,17 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
   if (!asOfKey) problems.push({ line: 0, message: "no 'Fund Holdings as of' line in the header block" });
   else {
     asOf = parseHoldingsDate(header[asOfKey]!);
-    if (!asOf)
+    const line = () => rows.find((r) => clean(r.fields[0]) === asOfKey)?.line ?? 0;
+    const year = asOf === null ? 0 : Number(asOf.slice(0, 4));
+    if (!asOf) problems.push({ line: line(), message: `unreadable as-of date '${header[asOfKey]}'` });
+    else if (year < AS_OF_YEARS.min || year > AS_OF_YEARS.max) {
+      // The snapshot's sane range (docs/snapshot-format.md): a year like 9999 is a typo, not data.
       problems.push({
-        line: rows.find((r) => clean(r.fields[0]) === asOfKey)?.line ?? 0,
-        message: `unreadable as-of date '${header[asOfKey]}'`,
+        line: line(),
+        message: `as-of date '${header[asOfKey]}' is outside the years ${AS_OF_YEARS.min}–${AS_OF_YEARS.max}`,
       });
+      asOf = null;
+    }
   }
 
   // Columns by name.
@@ -332,7 +340,7 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
     const get = (k: Column) => (col[k] >= 0 ? clean(f[col[k]]) : "");
     const assetClass = get("assetClass");
     const ticker = get("ticker");
-    const name = get("name");
+    const name = cleanDisplayText(get("name"));
     if (REQUIRED.some((k) => col[k] >= f.length)) {
       problems.push({ line: r.line, message: `only ${f.length} values where the header has ${width} columns` });
       continue;
@@ -358,6 +366,11 @@ export function parseHoldingsCsv(text: string): ParsedHoldings {
         name,
         detail: `ticker '${ticker || "(empty)"}' (not listed)`,
       });
+      continue;
+    }
+    const notTicker = tickerProblem(ticker);
+    if (notTicker) {
+      problems.push({ line: r.line, message: `${notTicker}; not read` });
       continue;
     }
     const nums = { marketValue: 0, weight: 0, notionalValue: 0, quantity: 0, price: 0 } as Record<
