@@ -12,6 +12,11 @@ const TICKER_TEXT = /^[A-Za-z0-9 ./_-]+$/;
 const HAS_ALNUM = /[A-Za-z0-9]/;
 export const TICKER_CHARACTERS = "A–Z, a–z, 0–9 and the separators . - / _ and space";
 
+/** True for text in the ticker character set (no message built: range calls ask this of every cell). */
+export function isTickerText(raw: string): boolean {
+  return TICKER_TEXT.test(raw) && HAS_ALNUM.test(raw);
+}
+
 /** Null for a ticker in the character set; else the reason, naming the first character outside it. */
 export function tickerProblem(raw: string): string | null {
   if (TICKER_TEXT.test(raw) && HAS_ALNUM.test(raw)) return null;
