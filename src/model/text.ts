@@ -5,6 +5,7 @@
 
 /** Every character this module treats as hidden or controlling (one regex so a clean string costs one test). */
 const HIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this regex's whole purpose
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 const HIDDEN_ALL = new RegExp(HIDDEN.source, "g");
 const LINE_BREAKS = /[\t\n\v\f\r\u0085]/g;
