@@ -93,7 +93,7 @@ module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   return {
     mode: dev ? "development" : "production",
-    devtool: "source-map", // never an eval-based devtool: the pages' CSP forbids eval
+    devtool: dev ? "source-map" : false, // no maps deployed (docs/security.md); never eval-based: the CSP forbids eval
     entry: {
       functions: "./src/functions/entry.ts",
       // The pane reuses the functions bundle's modules (one universe store) and adds only its own code.

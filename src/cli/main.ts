@@ -6,6 +6,7 @@ import { runScore } from "./score-command";
 import { runSnapshot, SNAPSHOT_USAGE } from "./snapshot-command";
 import { EXIT_FAILED, EXIT_USAGE, UsageError } from "./usage";
 import { runValidate } from "./validate-command";
+import { terminalSafe } from "../model/text";
 
 export type CommandIO = { out: (line: string) => void; err: (line: string) => void };
 
@@ -39,7 +40,16 @@ Exit codes: 0 done, 1 the work failed (a file not found or refused, a failed dow
 or missing option, a value of the wrong form).
 `;
 
-export async function main(argv: string[], io: CommandIO = consoleIO): Promise<number> {
+/**
+ * Every line any command prints passes here: no control, bidirectional or invisible character from the data reaches
+ * a terminal or a redirected file (each is shown as <U+XXXX>); tabs and line breaks stay (docs/security.md).
+ */
+export function safeIO(io: CommandIO): CommandIO {
+  return { out: (l) => io.out(terminalSafe(l)), err: (l) => io.err(terminalSafe(l)) };
+}
+
+export async function main(argv: string[], rawIO: CommandIO = consoleIO): Promise<number> {
+  const io = safeIO(rawIO);
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -2,6 +2,7 @@
 import { FUNDAMENTAL_FIELDS, type Fundamentals } from "../model/fundamentals";
 import type { Company, FinancialPeriod, FiscalYear, Universe } from "../model/types";
 import type { ThemeId } from "../model/themes";
+import { cleanDisplayText } from "../model/text";
 import { SCHEMA_VERSION, type CompanyWire, type SnapshotWire } from "./snapshot-schema";
 
 /**
@@ -40,10 +41,10 @@ function decodeCompany(c: CompanyWire): Company {
   const years: FiscalYear[] = c.years.map((y) => ({ fiscalYear: y.fy, end: y.end, values: toValues(y.v) }));
   return {
     ticker: c.ticker,
-    name: c.name,
+    name: cleanDisplayText(c.name),
     cik: c.cik,
     sector: c.sector,
-    industry: c.industry,
+    industry: c.industry === null ? null : cleanDisplayText(c.industry),
     sic: c.sic,
     themes: c.themes as ThemeId[],
     price: c.price,

@@ -9,6 +9,14 @@ export interface FetchOptions {
   maxBytes?: number;
   allowLocalhostHttp?: boolean;
   fetchImpl?: typeof fetch;
+  /** Follow redirects here, checking every hop (default: in Node; the browser follows them itself). */
+  redirectsByHand?: boolean;
+}
+
+const MAX_REDIRECTS = 5;
+/** Node has `process.versions.node`; a browser bundle has no `process`. */
+function isNode(): boolean {
+  return typeof process !== "undefined" && typeof process.versions?.node === "string";
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -47,24 +55,51 @@ export async function fetchSnapshotText(raw: string, opts: FetchOptions = {}): P
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const request = () =>
-      doFetch(checked.url.href, { signal: controller.signal, cache: "no-cache", credentials: "omit" });
-    let res: Response;
-    try {
-      // A GET that failed before any answer is asked once more (within the same time limit): a kept-alive connection
-      // the server had just closed fails that way, and the next connection is fine.
-      res = await request().catch((e: unknown) => {
-        if (controller.signal.aborted) throw e;
-        return request();
+    // In Node (the CLI, the tests) redirects are followed here, each hop checked by the same rule (https, or
+    // localhost in development): fetch's own following showed only where the chain ended, so https → http → https
+    // loaded. In the browser a redirect stays fetch's to follow: the pane is an https page, and the browser blocks
+    // any plain-http hop from it as mixed content (docs/security.md); where it landed is checked again below.
+    const byHand = opts.redirectsByHand ?? isNode();
+    const request = (href: string) =>
+      doFetch(href, {
+        signal: controller.signal,
+        cache: "no-cache",
+        credentials: "omit",
+        ...(byHand ? { redirect: "manual" as const } : {}),
       });
-    } catch (e) {
-      if (controller.signal.aborted)
-        throw new SnapshotFetchError(`No answer from ${checked.url.host} within ${timeoutMs / 1000} s.`);
-      throw new SnapshotFetchError(unreachableMessage(checked.url, e));
+    let res: Response;
+    let at = checked.url;
+    for (let hop = 0; ; hop++) {
+      try {
+        // A GET that failed before any answer is asked once more (within the same time limit): a kept-alive
+        // connection the server had just closed fails that way, and the next connection is fine.
+        const href = at.href;
+        res = await request(href).catch((e: unknown) => {
+          if (controller.signal.aborted) throw e;
+          return request(href);
+        });
+      } catch (e) {
+        if (controller.signal.aborted)
+          throw new SnapshotFetchError(`No answer from ${at.host} within ${timeoutMs / 1000} s.`);
+        throw new SnapshotFetchError(unreachableMessage(at, e));
+      }
+      const location = byHand && res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+      if (location === null) break;
+      if (hop >= MAX_REDIRECTS)
+        throw new SnapshotFetchError(`More than ${MAX_REDIRECTS} redirects from ${checked.url.host}.`);
+      let next: URL;
+      try {
+        next = new URL(location, at);
+      } catch {
+        throw new SnapshotFetchError(`${at.host} redirected to an address that is not one.`);
+      }
+      const hopOk = checkSnapshotUrl(next.href, opts.allowLocalhostHttp ?? false);
+      if (!hopOk.ok)
+        throw new SnapshotFetchError(`${at.host} redirected to ${displayUrl(next.href)}: ${hopOk.message}`);
+      at = hopOk.url;
     }
-    // A redirect is followed by fetch; where it led must pass the same rule (https, or localhost in development).
-    const landed =
-      res.url && res.url !== checked.url.href ? checkSnapshotUrl(res.url, opts.allowLocalhostHttp ?? false) : null;
+    // Where fetch's own following landed must pass the same rule (in the browser).
+    const landed = res.url && res.url !== at.href ? checkSnapshotUrl(res.url, opts.allowLocalhostHttp ?? false) : null;
     if (landed && !landed.ok)
       throw new SnapshotFetchError(`${checked.url.host} redirected to ${displayUrl(res.url)}: ${landed.message}`);
     if (!res.ok)

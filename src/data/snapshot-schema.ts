@@ -5,6 +5,7 @@ import { z } from "zod";
 import { FUNDAMENTAL_FIELDS } from "../model/fundamentals";
 import { SECTORS } from "../model/sectors";
 import { THEME_IDS } from "../model/themes";
+import { tickerProblem } from "../model/tickers";
 
 export const SCHEMA_VERSION = 1;
 
@@ -19,10 +20,20 @@ function digits(s: string, from: number, to: number): number {
   }
   return n;
 }
-/** YYYY-MM-DD and a real calendar date, checked arithmetically. */
-function isCalendarDate(s: string): boolean {
+/**
+ * Sane ranges (docs/snapshot-format.md): a date outside them is a typo or an attack, not data. A snapshot dated
+ * 9999-12-31 made every graduation probability 0, one dated 0000 counted against rank days in 1900.
+ */
+export const AS_OF_YEARS = { min: 1990, max: 2100 } as const;
+export const PERIOD_YEARS = { min: 1900, max: 2200 } as const;
+/** USD millions: $1 million to $1 trillion holds every Russell breakpoint and band there has been, many times over. */
+export const INDEX_CAP_RANGE = { min: 1, max: 1_000_000 } as const;
+
+/** YYYY-MM-DD and a real calendar date in the years given, checked arithmetically. */
+function isCalendarDate(s: string, years: { min: number; max: number } = PERIOD_YEARS): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
   const y = digits(s, 0, 4);
+  if (!(y >= years.min && y <= years.max)) return false;
   const m = digits(s, 5, 7);
   const d = digits(s, 8, 10);
   if (!(m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1]!) || Number.isNaN(y)) return false;
@@ -30,10 +41,16 @@ function isCalendarDate(s: string): boolean {
 }
 
 const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z
-  .string()
-  .regex(DATE_FORMAT, "expected a date as YYYY-MM-DD")
-  .refine((s) => !DATE_FORMAT.test(s) || isCalendarDate(s), "not a real calendar date"); // one reason per bad date
+/** A date schema for the years given; one reason per bad date. */
+const isoDateIn = (years: { min: number; max: number }) =>
+  z
+    .string()
+    .regex(DATE_FORMAT, "expected a date as YYYY-MM-DD")
+    .refine(
+      (s) => !DATE_FORMAT.test(s) || isCalendarDate(s, years),
+      `not a real calendar date in the years ${years.min}–${years.max}`,
+    );
+const isoDate = isoDateIn(PERIOD_YEARS);
 
 const CIK = /^\d{1,10}$/;
 const num = z.number(); // zod 4 refuses NaN and ±Infinity
@@ -65,7 +82,15 @@ const fiscalYearSchema = z.object({ fy: z.number().int().min(1900).max(2200), en
 
 export const companySchema = z
   .object({
-    ticker: z.string().trim().min(1, "ticker is empty").max(16),
+    ticker: z
+      .string()
+      .trim()
+      .min(1, "ticker is empty")
+      .max(16)
+      .superRefine((t, ctx) => {
+        const why = t === "" ? null : tickerProblem(t);
+        if (why) ctx.addIssue({ code: "custom", message: why });
+      }),
     name: z.string().max(200),
     cik: z.string().regex(CIK, "CIK must be 1–10 digits").nullable(),
     sector: z.enum(SECTORS).nullable(),
@@ -159,6 +184,7 @@ export function isPlainValidCompany(c: unknown): c is CompanyWire {
     ticker.length >= 1 &&
     ticker.length <= 16 &&
     ticker.trim() === ticker &&
+    tickerProblem(ticker) === null &&
     typeof c.name === "string" &&
     c.name.length <= 200 &&
     (c.cik === null || (typeof c.cik === "string" && CIK.test(c.cik))) &&
@@ -192,7 +218,7 @@ export const snapshotSchema = z
     schemaVersion: z.literal(SCHEMA_VERSION, { message: `this add-in reads schemaVersion ${SCHEMA_VERSION}` }),
     provenance: z
       .object({
-        asOf: isoDate,
+        asOf: isoDateIn(AS_OF_YEARS),
         generatedAt: z.iso.datetime({ offset: true }),
         source: z.string().min(1).max(500),
         isDemo: z.boolean(),
@@ -209,8 +235,8 @@ export const snapshotSchema = z
     index: z
       .object({
         name: z.string().min(1).max(100),
-        breakpoint: num.positive(),
-        upperBand: num.positive(),
+        breakpoint: num.min(INDEX_CAP_RANGE.min).max(INDEX_CAP_RANGE.max),
+        upperBand: num.min(INDEX_CAP_RANGE.min).max(INDEX_CAP_RANGE.max),
         bandPercentile: num.min(0).max(50),
         bandSource: z.string().max(2000),
         bandSpread: num.min(0).max(5).optional(),

@@ -5,6 +5,14 @@ import type { Outcome } from "../model/outcome";
 import { entityText } from "./entity-text";
 import { excelError, notAvailable } from "./excel-errors";
 import { currentEngine, engineNow } from "../runtime/shared-store";
+import { isTickerText, TICKER_CHARACTERS } from "../model/tickers";
+
+/** Text that may be a ticker once trimmed: in the character set (blank text is answered as blank elsewhere). */
+function couldBeTicker(text: string): boolean {
+  if (text.length <= MAX_TICKER_TEXT && isTickerText(text)) return true; // the common case, without trimming
+  const t = text.trim();
+  return t === "" || (t.length <= MAX_TICKER_TEXT && isTickerText(t));
+}
 
 export type CellValue = string | number | boolean | CustomFunctions.Error;
 
@@ -74,6 +82,21 @@ function answerCell<T extends string | number | boolean, A>(
   }
 }
 
+/** The answer row of a blank one-column cell, shared (Excel only reads it). */
+const BLANK_ROW: CellValue[] = Object.freeze([""]) as unknown as CellValue[];
+
+/**
+ * The answer to text that cannot be a ticker (outside the ticker character set, docs/snapshot-format.md, or longer
+ * than a ticker): one shared error, without asking the engine or remembering the text — a full column of junk took
+ * 16–23 s and 800 MB building a message and an error object per cell.
+ */
+const NOT_A_TICKER_MESSAGE = `Not a ticker: a ticker is 1–16 characters of ${TICKER_CHARACTERS}`;
+let notATicker: CustomFunctions.Error | null = null;
+function notATickerError(): CustomFunctions.Error {
+  return (notATicker ??= notAvailable(NOT_A_TICKER_MESSAGE));
+}
+const MAX_TICKER_TEXT = 16;
+
 /** One cell's answer (a blank for a blank, the value, or a typed Excel error), remembered by its text. */
 function answer<T extends string | number | boolean, A>(
   cell: unknown,
@@ -84,6 +107,7 @@ function answer<T extends string | number | boolean, A>(
 ): CellValue {
   const known = typeof cell === "string" ? memo.get(cell) : undefined;
   if (known !== undefined) return known;
+  if (typeof cell === "string" && !couldBeTicker(cell)) return notATickerError();
   const a = answerCell(cell, engine, lookup, arg);
   if (typeof cell === "string" && memo.size < MAX_REMEMBERED) memo.set(cell, a);
   return a;
@@ -109,8 +133,12 @@ export function mapTickers<T extends string | number | boolean, A>(
   for (let r = 0; r < rows.length; r++) {
     const row: unknown = rows[r];
     if (!Array.isArray(row)) out[r] = [answer(row, engine, lookup, arg, memo)];
-    else if (row.length === 1) out[r] = [answer(row[0], engine, lookup, arg, memo)];
-    else {
+    else if (row.length === 1) {
+      const cell: unknown = row[0];
+      // A blank cell of a whole-column range: one shared row rather than a million new ones.
+      out[r] =
+        cell === "" || cell === null || cell === undefined ? BLANK_ROW : [answer(cell, engine, lookup, arg, memo)];
+    } else {
       const answers: CellValue[] = [];
       for (let c = 0; c < row.length; c++) answers.push(answer(row[c], engine, lookup, arg, memo));
       out[r] = answers;

@@ -5,7 +5,7 @@ import { FUNDAMENTAL_FIELDS } from "../../src/model/fundamentals";
 import { SECTORS } from "../../src/model/sectors";
 import { THEME_IDS } from "../../src/model/themes";
 import { normalizeTicker } from "../../src/model/tickers";
-import { SCHEMA_VERSION, type CompanyWire, type SnapshotWire } from "../../src/data/snapshot-schema";
+import { INDEX_CAP_RANGE, SCHEMA_VERSION, type CompanyWire, type SnapshotWire } from "../../src/data/snapshot-schema";
 
 // ── Text ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -166,6 +166,11 @@ const positive = fc.oneof(
   { weight: 6, arbitrary: fc.double({ min: 1e-3, max: 1e5, noNaN: true }) },
   { weight: 1, arbitrary: fc.constantFrom(Number.MIN_VALUE, 1e-300, 1e300, Number.MAX_VALUE) },
 );
+/** A breakpoint or band in USD millions, edges included (docs/snapshot-format.md's sane range). */
+const indexCap = fc.oneof(
+  { weight: 6, arbitrary: fc.double({ min: INDEX_CAP_RANGE.min, max: 1e5, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(INDEX_CAP_RANGE.min, INDEX_CAP_RANGE.max) },
+);
 const maybe = <T>(a: fc.Arbitrary<T>, freq = 4) => fc.option(a, { nil: null, freq });
 
 const isoDate = (from: number, to: number) =>
@@ -180,7 +185,8 @@ const values = fc.array(maybe(finite, 5), {
 /** Tickers: mostly ticker-like (with share classes), sometimes any text a schema allows (1–16 characters). */
 const ticker = fc.oneof(
   { weight: 4, arbitrary: fc.stringMatching(/^[A-Z]{1,5}([.\- ][A-Z])?$/) },
-  { weight: 1, arbitrary: anyText(16).filter((t) => t.trim().length > 0 && t.trim().length <= 16) },
+  // Any text of the ticker character set (docs/snapshot-format.md), spaces around it included.
+  { weight: 1, arbitrary: fc.stringMatching(/^ ?[A-Za-z0-9][A-Za-z0-9 ./_-]{0,14}$/) },
 );
 
 export const companyWire: fc.Arbitrary<CompanyWire> = fc.record({
@@ -214,10 +220,10 @@ export function snapshotWire(max = 25): fc.Arbitrary<SnapshotWire> {
     .record({
       asOf: fc.oneof(
         { weight: 8, arbitrary: isoDate(2020, 2032) },
-        { weight: 1, arbitrary: fc.constantFrom("0001-01-01", "1900-02-28", "2000-02-29", "9999-12-31") },
+        { weight: 1, arbitrary: fc.constantFrom("1990-01-01", "2000-02-29", "2024-02-29", "2100-12-31") },
       ),
       isDemo: fc.boolean(),
-      breakpoint: positive,
+      breakpoint: indexCap,
       bandExtra: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e4, noNaN: true })),
       annualRankMonth: fc.integer({ min: 1, max: 12 }),
       lateRankMonth: maybe(fc.integer({ min: 1, max: 12 }), 2),
@@ -247,7 +253,7 @@ export function snapshotWire(max = 25): fc.Arbitrary<SnapshotWire> {
       index: {
         name: "Russell 2000",
         breakpoint: r.breakpoint,
-        upperBand: Math.min(Number.MAX_VALUE, r.breakpoint + r.bandExtra),
+        upperBand: Math.min(INDEX_CAP_RANGE.max, r.breakpoint + r.bandExtra),
         bandPercentile: 2.5,
         bandSource: "generated",
         calendar: {

@@ -105,13 +105,15 @@ describe("the holdings reader hands the store only what a snapshot can hold", ()
     const { universe: u, report } = load(
       csv([
         { ticker: '=HYPERLINK("http://x")', marketValue: 1e6 },
+        { ticker: "ABCDEFGHIJKLMNOPQ", marketValue: 1e6 },
         { ticker: "LONG", name: "N".repeat(300), marketValue: 1e6 },
         { ticker: "OK", marketValue: 1e6 },
       ]),
     );
     expect(u.companies.map((c) => c.ticker)).toEqual(["OK"]);
     expect(report.problems.map((p) => p.message)).toEqual([
-      '=HYPERLINK("http://x"): ticker: Too big: expected string to have <=16 characters; not read',
+      "ticker '=HYPERLINK(\"http://x\")' has the character '=' (U+003D); tickers use A–Z, a–z, 0–9 and the separators . - / _ and space; not read",
+      "ABCDEFGHIJKLMNOPQ: ticker: Too big: expected string to have <=16 characters; not read",
       "LONG: name: Too big: expected string to have <=200 characters; not read",
     ]);
   });

@@ -17,7 +17,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { IS_DEV_BUILD } from "../../data/build-flags";
 import { checkSnapshotUrl, DEFAULT_MAX_BYTES } from "../../data/snapshot-fetch";
 import { describeSource, STORED_FILE_LIMIT, type LoadOutcome, type UniverseStore } from "../../data/universe-store";
-import { importHoldingsCsv } from "../holdings-source";
+import { importHoldingsFile } from "../holdings-source";
 import { OutcomeBar, type Outcome } from "./feedback";
 import { scrubUrls } from "../../model/display-url";
 import { useStyles } from "./styles";
@@ -91,7 +91,7 @@ export function UniversePanel({ store, view }: { store: UniverseStore; view: Uni
     setPending("csv");
     setResult(null);
     try {
-      const imported = await importHoldingsCsv(await file.text(), file.name);
+      const imported = await importHoldingsFile(file);
       if (!imported.ok) setResult({ intent: "error", title: `${file.name} was not loaded`, text: imported.message });
       else
         report(
