@@ -26,6 +26,33 @@ describe("a file that is not there, or not a file", () => {
     );
   });
 
+  test("the backtests check their files first, in the same words", async () => {
+    const dir = tempDir();
+    const snap = path.join(dir, "s.json");
+    expect((await qualis("snapshot", "build", "--holdings", EXCERPT, "--out", snap)).code).toBe(0);
+    const from = path.join(dir, "start.csv");
+    const f = await qualis(
+      "backtest",
+      "factor",
+      "--snapshot",
+      snap,
+      "--from",
+      from,
+      "--to",
+      EXCERPT,
+      "--field",
+      "market_cap",
+    );
+    expect(f.code).toBe(1);
+    expect(f.err).toBe(`qualis backtest: --from ${from}: file not found (no start.csv in ${dir})`);
+    const json = path.join(dir, "missing", "bt.json");
+    const g = await qualis("backtest", "graduation", "--snapshot", snap, "--after", EXCERPT, "--json", json);
+    expect(g.code).toBe(1);
+    expect(g.err).toBe(
+      `qualis backtest: --json ${json}: the folder ${path.join(dir, "missing")} does not exist (create it first)`,
+    );
+  });
+
   test("a directory given as an input file says so", async () => {
     const dir = tempDir();
     const r = await qualis("validate", dir);

@@ -1,7 +1,7 @@
 // `qualis backtest factor`: has a field paid? Companies of a snapshot grouped by a field, and each group's price
 // return between two holdings exports of the same fund (or a price file) — docs/methodology.md, "Evidence: factor
 // backtests". Prints the group table and the provenance; --json writes the figures (returns as fractions).
-import { readFileSync, writeFileSync } from "fs";
+import { writeFileSync } from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import {
@@ -17,6 +17,7 @@ import type { SplitAdjustment } from "../../model/backtest/returns";
 import { parseHoldingsCsv } from "../../data/sources/holdings/parse-holdings";
 import { loadUniverseFile } from "../score-command";
 import type { CommandIO } from "../main";
+import { ensureOutPath, readInput } from "../files";
 
 export const FACTOR_USAGE = `  factor --snapshot S.json --from START.csv (--to END.csv | --prices FILE) --field F [--groups 5] [--json OUT]
         Group the snapshot's companies by field F (quantile groups of equal count, group 1 the lowest; or FALSE/TRUE)
@@ -111,11 +112,13 @@ export async function runBacktestFactor(argv: string[], io: CommandIO): Promise<
     io.err(`qualis backtest factor: ${(e as Error).message}\n${FACTOR_USAGE}`);
     return 2;
   }
+  // Files are checked (and refused in plain words) before any work, as every command does (src/cli/files.ts).
+  if (v.json) ensureOutPath(v.json, "--json");
   const universe = loadUniverseFile(v.snapshot);
-  const start = holdingsPrices(parseHoldingsCsv(readFileSync(v.from, "utf8")), path.basename(v.from));
+  const start = holdingsPrices(parseHoldingsCsv(readInput(v.from, "holdings", "--from")), path.basename(v.from));
   const end = v.to
-    ? holdingsPrices(parseHoldingsCsv(readFileSync(v.to, "utf8")), path.basename(v.to))
-    : parsePriceFile(readFileSync(v.prices!, "utf8"), path.basename(v.prices!));
+    ? holdingsPrices(parseHoldingsCsv(readInput(v.to, "holdings", "--to")), path.basename(v.to))
+    : parsePriceFile(readInput(v.prices!, "text", "--prices"), path.basename(v.prices!));
   if (start.asOf && end.asOf && end.asOf <= start.asOf) {
     io.err(`qualis backtest factor: the end (${end.asOf}) is not after the start (${start.asOf})`);
     return 2;

@@ -3,7 +3,7 @@
 // holdings file holds (matched by ticker in any share-class spelling, else by name, for renames). With --still (a
 // later Russell 2000 file), members in neither later file — acquired, delisted — are left out of the scoring and
 // listed, rather than counted as names that did not move (docs/methodology.md, "Backtest").
-import { readFileSync, writeFileSync } from "fs";
+import { writeFileSync } from "fs";
 import { parseArgs } from "util";
 import { parseHoldingsCsv, type ParsedHoldings } from "../../data/sources/holdings/parse-holdings";
 import { fundProfile } from "../../data/sources/holdings/funds";
@@ -13,6 +13,7 @@ import { normalizeTicker } from "../../model/tickers";
 import type { Company } from "../../model/types";
 import { loadUniverseFile } from "../score-command";
 import type { CommandIO } from "../main";
+import { ensureOutPath, readInput } from "../files";
 
 export const GRADUATION_BACKTEST_USAGE = `  graduation --snapshot FILE --after FILE [--still FILE] [--json OUT] [--list N]
         --snapshot FILE   a snapshot built before the reconstitution (its R2000 members are scored)
@@ -62,7 +63,7 @@ export interface GraduationBacktest {
 }
 
 function readFund(file: string, want: "IWB" | "IWM", flag: string): ParsedHoldings {
-  const parsed = parseHoldingsCsv(readFileSync(file, "utf8"));
+  const parsed = parseHoldingsCsv(readInput(file, "holdings", flag));
   const fund = fundProfile(parsed.fund.name);
   if (fund?.id !== want)
     throw new Error(`${flag} must be an iShares ${want} holdings export; ${file} is '${parsed.fund.name}'`);
@@ -158,6 +159,7 @@ export async function runGraduationBacktest(argv: string[], io: CommandIO): Prom
     io.err(`qualis backtest graduation: --snapshot and --after are required\n${GRADUATION_BACKTEST_USAGE}`);
     return 2;
   }
+  if (v.json) ensureOutPath(v.json, "--json");
   const universe = loadUniverseFile(v.snapshot);
   const after = readFund(v.after, "IWB", "--after");
   const still = v.still ? readFund(v.still, "IWM", "--still") : null;
