@@ -6,10 +6,12 @@ const path = require("path");
 const { DIST, freshBuild } = require("./web-build");
 
 if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-  console.error("npm run test:e2e: there is no build in dist/: run `npm run build` first.");
+  console.error(
+    "npm run test:e2e: there is no build in dist/: run `node scripts/web-build.js --if-stale` first (it builds for the tests' stand-in host unless QUALIS_PROD_URL is set).",
+  );
   process.exit(1);
 }
 if (!freshBuild())
   console.error(
-    "npm run test:e2e: note: dist/ is not the production build of the current sources (`npm run build` makes it); testing it as it is.",
+    "npm run test:e2e: note: dist/ is not the production build of the current sources (`node scripts/web-build.js --if-stale` makes it); testing it as it is.",
   );

@@ -228,7 +228,7 @@ async function main(): Promise<number> {
   if (!sizes) {
     rows.push({
       item: "6",
-      what: "sizes: dist/ is missing — run `npm run build` first",
+      what: "sizes: dist/ is missing — run `node scripts/web-build.js --if-stale` first",
       n: null,
       value: { text: "—" },
       against: "",
