@@ -36,7 +36,10 @@ export function parseFlags<T extends ParseArgsConfig>(config: T) {
 }
 
 /** Throws a UsageError naming every required flag that is missing. */
-export function requireFlags(values: Record<string, unknown>, names: string[]): void {
+export function requireFlags<T extends Record<string, unknown>, K extends keyof T & string>(
+  values: T,
+  names: K[],
+): asserts values is T & { [P in K]-?: NonNullable<T[P]> } {
   const missing = names.filter((n) => values[n] === undefined || values[n] === "");
   if (missing.length > 0)
     throw new UsageError(`${missing.map((n) => `--${n}`).join(" and ")} ${missing.length > 1 ? "are" : "is"} required`);

@@ -3,7 +3,6 @@
 // backtests". Prints the group table and the provenance; --json writes the figures (returns as fractions).
 import { writeFileSync } from "fs";
 import path from "path";
-import { parseArgs } from "util";
 import {
   backtestField,
   evidenceSentence,
@@ -18,14 +17,13 @@ import { parseHoldingsCsv } from "../../data/sources/holdings/parse-holdings";
 import { loadUniverseFile } from "../score-command";
 import type { CommandIO } from "../main";
 import { ensureOutPath, readInput } from "../files";
+import { parseFlags, requireFlags, UsageError } from "../usage";
 
 export const FACTOR_USAGE = `  factor --snapshot S.json --from START.csv (--to END.csv | --prices FILE) --field F [--groups 5] [--json OUT]
         Group the snapshot's companies by field F (quantile groups of equal count, group 1 the lowest; or FALSE/TRUE)
         and report each group's price return (no dividends) from START to END: iShares holdings exports of the same
         fund (prices and quantities read from them), or --prices FILE with columns ticker, date, close (its latest
         date is the end). Prints the group table, spreads and rank correlation; --json writes them.`;
-
-class UsageError extends Error {}
 
 /** The JSON the issue names (returns as fractions), with the provenance after it. */
 export function evidenceJson(e: FactorEvidence) {
@@ -88,7 +86,7 @@ export function evidenceTable(e: FactorEvidence): string[] {
 export async function runBacktestFactor(argv: string[], io: CommandIO): Promise<number> {
   let v;
   try {
-    v = parseArgs({
+    v = parseFlags({
       args: argv,
       strict: true,
       options: {
@@ -101,7 +99,7 @@ export async function runBacktestFactor(argv: string[], io: CommandIO): Promise<
         json: { type: "string" },
       },
     }).values;
-    if (!v.snapshot || !v.from || !v.field) throw new UsageError("--snapshot, --from and --field are required");
+    requireFlags(v, ["snapshot", "from", "field"]);
     if (!v.to === !v.prices) throw new UsageError("give --to END.csv or --prices FILE (one of them)");
     if (v.groups !== undefined && !/^\d+$/.test(v.groups))
       throw new UsageError(`--groups takes a whole number (got '${v.groups}')`);

@@ -4,7 +4,6 @@
 // later Russell 2000 file), members in neither later file — acquired, delisted — are left out of the scoring and
 // listed, rather than counted as names that did not move (docs/methodology.md, "Backtest").
 import { writeFileSync } from "fs";
-import { parseArgs } from "util";
 import { parseHoldingsCsv, type ParsedHoldings } from "../../data/sources/holdings/parse-holdings";
 import { fundProfile } from "../../data/sources/holdings/funds";
 import { backtestMetrics, type BacktestMetrics } from "../../model/backtest";
@@ -14,6 +13,7 @@ import type { Company } from "../../model/types";
 import { loadUniverseFile } from "../score-command";
 import type { CommandIO } from "../main";
 import { ensureOutPath, readInput } from "../files";
+import { parseFlags, requireFlags, UsageError } from "../usage";
 
 export const GRADUATION_BACKTEST_USAGE = `  graduation --snapshot FILE --after FILE [--still FILE] [--json OUT] [--list N]
         --snapshot FILE   a snapshot built before the reconstitution (its R2000 members are scored)
@@ -139,7 +139,7 @@ export function describeGraduationBacktest(b: GraduationBacktest, list: number):
 export async function runGraduationBacktest(argv: string[], io: CommandIO): Promise<number> {
   let v;
   try {
-    v = parseArgs({
+    v = parseFlags({
       args: argv,
       strict: true,
       options: {
@@ -150,15 +150,14 @@ export async function runGraduationBacktest(argv: string[], io: CommandIO): Prom
         list: { type: "string" },
       },
     }).values;
+    requireFlags(v, ["snapshot", "after"]);
+    if (v.list !== undefined && !/^\d+$/.test(v.list))
+      throw new UsageError(`--list takes a whole number (got '${v.list}')`);
   } catch (e) {
     io.err(`qualis backtest graduation: ${(e as Error).message}\n${GRADUATION_BACKTEST_USAGE}`);
     return 2;
   }
   const list = v.list === undefined ? 25 : Number(v.list);
-  if (!v.snapshot || !v.after || !Number.isInteger(list) || list < 0) {
-    io.err(`qualis backtest graduation: --snapshot and --after are required\n${GRADUATION_BACKTEST_USAGE}`);
-    return 2;
-  }
   if (v.json) ensureOutPath(v.json, "--json");
   const universe = loadUniverseFile(v.snapshot);
   const after = readFund(v.after, "IWB", "--after");
