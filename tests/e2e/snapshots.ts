@@ -22,12 +22,15 @@ export function universeOf(text: string): Universe {
   return r.universe;
 }
 
-/** Names and tickers that Excel would read as formulas if they were not written as text. */
+/**
+ * Names that Excel would read as formulas if they were not written as text, and a ticker that would too ("-QZ3":
+ * the ticker character set allows a leading "-", while "=", "+" and "@" in a ticker are refused by validation).
+ */
 export const INJECTIONS = [
-  { ticker: "=QZ1", name: '=HYPERLINK("http://evil.example","click me")' },
-  { ticker: "+QZ2", name: "+SUM(1,2)" },
+  { ticker: "QZ1", name: '=HYPERLINK("http://evil.example","click me")' },
+  { ticker: "QZ2", name: "+SUM(1,2)" },
   { ticker: "-QZ3", name: "-2+3" },
-  { ticker: "@QZ4", name: "@cmd /c calc" },
+  { ticker: "QZ4", name: "@cmd /c calc" },
 ];
 
 /**
